@@ -1,0 +1,27 @@
+package io.github.wasmaot.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code ./wasm-aot}: dispatches to one subcommand per verb. */
+@Command(name = "wasm-aot",
+        mixinStandardHelpOptions = true,
+        version = "wasm-aot 0.1.0-SNAPSHOT",
+        description = "Compile, inspect and verify WebAssembly AOT images for pinned WAMR runtimes.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class WasmAotCli {
+
+    /** Exit code for usage or I/O errors, shared by every subcommand. */
+    public static final int EXIT_USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new WasmAotCli());
+        cl.setExitCodeExceptionMapper(e -> EXIT_USAGE);
+        return cl.execute(args);
+    }
+}
