@@ -1,0 +1,133 @@
+package io.github.wasmaot.spec;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The WebAssembly spec tests ({@code shared/spec-tests/NAME/NAME.json}) as JUnit dynamic tests:
+ * one container per file, one test per command named {@code NAME:LINE}, run in file order.
+ * Subclasses choose the {@link Executor} (none: execution commands are skipped, never passed)
+ * and where the Markdown summary goes. Reused by later modules through this module's test-jar.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class SpecTestSuite {
+
+    /** The command that regenerates the summary, recorded in it. */
+    protected static final String PRODUCER = "./mvnw -B verify";
+
+    private final SpecSummary summary = new SpecSummary();
+    private int commandCount;
+    private CommandRunner runner;
+    private String runnerFile = "";
+
+    /** The executor for execution commands, or empty to check only decoding and validation. */
+    protected abstract Optional<Executor> executor();
+
+    /** Marker name of the section in {@code docs/compat.md} this suite writes. */
+    protected String summaryMarker() {
+        return "spec-summary";
+    }
+
+    protected static Path sharedDirectory() {
+        String shared = System.getProperty("wasmaot.shared.dir");
+        return shared != null ? Paths.get(shared) : repoDirectory().resolve("../shared").normalize();
+    }
+
+    protected static Path repoDirectory() {
+        return Paths.get(System.getProperty("wasmaot.repo.dir", "..")).toAbsolutePath().normalize();
+    }
+
+    static List<Path> specFiles(Path specTests) throws IOException {
+        try (Stream<Path> dirs = Files.list(specTests)) {
+            return dirs.filter(Files::isDirectory)
+                    .map(d -> d.resolve(d.getFileName() + ".json"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicNode> specTests() throws IOException {
+        Path specTests = sharedDirectory().resolve("spec-tests");
+        assertTrue(Files.isDirectory(specTests), "spec tests not found at " + specTests);
+        List<Path> files = specFiles(specTests);
+        assertFalse(files.isEmpty(), "no spec test files in " + specTests);
+        return files.stream().map(this::container);
+    }
+
+    private DynamicContainer container(Path json) {
+        SpecFile file;
+        try {
+            file = SpecFile.read(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        commandCount += file.commands().size();
+        Stream<DynamicNode> tests = file.commands().stream().map(c -> DynamicTest.dynamicTest(
+                file.name() + ":" + c.line(), json.toUri(), () -> run(file, c)));
+        return DynamicContainer.dynamicContainer(file.name(), json.toUri(), tests);
+    }
+
+    private void run(SpecFile file, SpecCommand command) {
+        if (runner == null || !runnerFile.equals(file.name())) {
+            closeRunner();
+            runner = new CommandRunner(file, executor());
+            runnerFile = file.name();
+        }
+        Outcome outcome;
+        try {
+            outcome = runner.run(command);
+        } catch (RuntimeException e) {
+            summary.record(file.name(), command.line(), command.kind(), Outcome.failed(e.toString()));
+            throw e;
+        }
+        summary.record(file.name(), command.line(), command.kind(), outcome);
+        switch (outcome.status()) {
+            case FAILED -> Assertions.fail(outcome.detail());
+            case SKIPPED -> Assumptions.abort(outcome.detail());
+            case PASSED -> {
+            }
+        }
+    }
+
+    private void closeRunner() {
+        if (runner != null) {
+            runner.close();
+            runner = null;
+        }
+    }
+
+    @AfterAll
+    void writeSummary() throws IOException {
+        closeRunner();
+        String executorName = executor().map(Executor::name).orElse("none");
+        String markdown = summary.toMarkdown(PRODUCER, executorName);
+        System.out.println(markdown);
+        summary.disagreements().forEach((pair, n) -> System.out.println("[spec] message " + pair + " " + n));
+        if (commandCount == 0 || summary.recorded() != commandCount) {
+            System.out.println("[spec] partial run (" + summary.recorded() + " of " + commandCount
+                    + " commands): docs/compat.md not updated");
+            return;
+        }
+        new MarkedSection(repoDirectory().resolve("docs/compat.md"), summaryMarker())
+                .write(markdown, "# Compatibility\n\nSpec-test results, generated by the test suite.\n");
+    }
+}
