@@ -1,0 +1,61 @@
+package io.github.wasmaot.format.facts;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.wasmaot.format.profile.ProfileDataException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Facts about one pinned runtime's loader, read from {@code loader-facts/<profile>.json}: accepted feature
+ * flags, per-ISA support, and the exact error texts keyed by a stable name.
+ */
+public record LoaderFacts(String profile, FactsSource source, List<FeatureFlag> featureFlags,
+                          Map<String, IsaSupport> isas, Map<String, String> errors) {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    public LoaderFacts {
+        featureFlags = featureFlags == null ? List.of() : List.copyOf(featureFlags);
+        isas = isas == null ? Map.of() : Map.copyOf(isas);
+        errors = errors == null ? Map.of() : Map.copyOf(errors);
+    }
+
+    public static LoaderFacts parse(InputStream in, String what) {
+        try {
+            return JSON.readValue(in, LoaderFacts.class);
+        } catch (IOException e) {
+            throw new ProfileDataException("cannot read loader facts " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<IsaSupport> isa(String isa) {
+        return Optional.ofNullable(isas.get(isa));
+    }
+
+    /** ISA whose arch names include (as WAMR compares: by prefix) the given arch string. */
+    public Optional<String> isaForArch(String arch) {
+        for (Map.Entry<String, IsaSupport> e : isas.entrySet()) {
+            for (String name : e.getValue().archNames()) {
+                if (arch.equals(name)) {
+                    return Optional.of(e.getKey());
+                }
+            }
+        }
+        for (Map.Entry<String, IsaSupport> e : isas.entrySet()) {
+            for (String name : e.getValue().archNames()) {
+                if (!name.isEmpty() && arch.startsWith(name)) {
+                    return Optional.of(e.getKey());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<String> error(String key) {
+        return Optional.ofNullable(errors.get(key));
+    }
+}

@@ -1,0 +1,143 @@
+package io.github.wasmaot.format.profile;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.wasmaot.format.facts.LoaderFacts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The runtime profiles shipped as resources: {@code profiles/index.json} lists them, each is
+ * {@code profiles/<name>.profile.json}, and its loader facts are {@code loader-facts/<name>.json} when present.
+ */
+public final class ProfileCatalog {
+    static final String BASE = "/io/github/wasmaot/format/";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    private static final class Holder {
+        static final ProfileCatalog BUILT_IN = load();
+    }
+
+    private final List<RuntimeProfile> profiles;
+
+    private ProfileCatalog(List<RuntimeProfile> profiles) {
+        this.profiles = List.copyOf(profiles);
+    }
+
+    /** The catalog of built-in profiles. */
+    public static ProfileCatalog builtIn() {
+        return Holder.BUILT_IN;
+    }
+
+    /** All built-in profiles, oldest AOT version first. */
+    public static List<RuntimeProfile> all() {
+        return builtIn().profiles();
+    }
+
+    /** Built-in profile by name or alias (case-insensitive), e.g. "legacy", "wamr-2.4", "current". */
+    public static Optional<RuntimeProfile> byNameOrAlias(String nameOrAlias) {
+        return builtIn().find(nameOrAlias);
+    }
+
+    public List<RuntimeProfile> profiles() {
+        return profiles;
+    }
+
+    public Optional<RuntimeProfile> find(String nameOrAlias) {
+        if (nameOrAlias == null) {
+            return Optional.empty();
+        }
+        String key = nameOrAlias.trim().toLowerCase(Locale.ROOT);
+        for (RuntimeProfile p : profiles) {
+            if (p.name().equalsIgnoreCase(key)
+                    || p.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(key))) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Profiles whose loader accepts this AOT version. */
+    public List<RuntimeProfile> forAotVersion(long aotVersion) {
+        return profiles.stream().filter(p -> p.aotVersion() == aotVersion).collect(Collectors.toList());
+    }
+
+    /** Families (AOT version, target-info size), in catalog order. */
+    public List<ProfileFamily> families() {
+        Map<String, List<RuntimeProfile>> byKey = new LinkedHashMap<>();
+        for (RuntimeProfile p : profiles) {
+            byKey.computeIfAbsent(p.aotVersion() + "/" + p.targetInfo().size(), k -> new ArrayList<>()).add(p);
+        }
+        List<ProfileFamily> out = new ArrayList<>();
+        for (List<RuntimeProfile> group : byKey.values()) {
+            out.add(new ProfileFamily(group.get(0).aotVersion(), group.get(0).targetInfo().size(), group));
+        }
+        return out;
+    }
+
+    /** The family that writes images with this AOT version and target-info section size. */
+    public Optional<ProfileFamily> familyOf(long aotVersion, long targetInfoSize) {
+        return families().stream()
+                .filter(f -> f.aotVersion() == aotVersion && f.targetInfoSize() == targetInfoSize)
+                .findFirst();
+    }
+
+    public Optional<ProfileFamily> familyOf(RuntimeProfile profile) {
+        return familyOf(profile.aotVersion(), profile.targetInfo().size());
+    }
+
+    /** Names the releases whose loader accepts {@code aotVersion}, e.g. "WAMR 2.3.0, 2.3.1". */
+    public String releasesAccepting(long aotVersion) {
+        List<RuntimeProfile> ps = forAotVersion(aotVersion);
+        if (ps.isEmpty()) {
+            return "no known WAMR release";
+        }
+        return ps.stream().map(p -> p.name() + " (" + p.releasesLabel() + ")").collect(Collectors.joining(", "));
+    }
+
+    private static ProfileCatalog load() {
+        String[] names = readResource(BASE + "profiles/index.json", String[].class);
+        List<RuntimeProfile> list = new ArrayList<>();
+        for (String name : names) {
+            ProfileDefinition def = readResource(BASE + "profiles/" + name + ".profile.json",
+                    ProfileDefinition.class);
+            if (!def.name().equals(name)) {
+                throw new ProfileDataException("profile " + name + " declares name " + def.name());
+            }
+            list.add(new RuntimeProfile(def, loadFacts(name).orElse(null)));
+        }
+        return new ProfileCatalog(list);
+    }
+
+    /** Loader facts resource for a profile, if the facts file exists. */
+    public static Optional<LoaderFacts> loadFacts(String profileName) {
+        String path = BASE + "loader-facts/" + profileName + ".json";
+        try (InputStream in = ProfileCatalog.class.getResourceAsStream(path)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            return Optional.of(LoaderFacts.parse(in, path));
+        } catch (IOException e) {
+            throw new ProfileDataException("cannot read " + path, e);
+        }
+    }
+
+    private static <T> T readResource(String path, Class<T> type) {
+        try (InputStream in = ProfileCatalog.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new ProfileDataException("missing resource " + path);
+            }
+            return JSON.readValue(in, type);
+        } catch (IOException e) {
+            throw new ProfileDataException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+}

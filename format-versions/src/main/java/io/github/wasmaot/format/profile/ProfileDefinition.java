@@ -1,0 +1,21 @@
+package io.github.wasmaot.format.profile;
+
+import java.util.List;
+
+/**
+ * The data of one {@code <name>.profile.json} resource.
+ *
+ * @param sectionIdLimit section ids below this are standard sections the loader accepts
+ * @param customSectionId id of custom sections, or null if the loader rejects them
+ * @param sectionOrder "consecutive": target_info first, each next section's id is the previous id + 1
+ * @param verified how the layouts were checked (e.g. "round-trip of real wamrc vectors", "source reading")
+ */
+public record ProfileDefinition(String name, List<String> aliases, String description, WamrSource wamr,
+                                int aotVersion, long magic, TargetInfoLayout targetInfo, List<SectionRule> sections,
+                                int sectionIdLimit, Integer customSectionId, String sectionOrder,
+                                SectionLayouts layouts, String verified) {
+    public ProfileDefinition {
+        aliases = List.copyOf(aliases);
+        sections = List.copyOf(sections);
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.wasmaot.format.profile;
+
+import io.github.wasmaot.format.facts.LoaderFacts;
+import io.github.wasmaot.format.section.SectionKind;
+import java.util.List;
+import java.util.Optional;
+
+/** A pinned WAMR runtime described as data: its format definition plus its loader facts (when present). */
+public final class RuntimeProfile {
+    private final ProfileDefinition definition;
+    private final LoaderFacts loaderFacts;
+
+    public RuntimeProfile(ProfileDefinition definition, LoaderFacts loaderFacts) {
+        this.definition = definition;
+        this.loaderFacts = loaderFacts;
+    }
+
+    public ProfileDefinition definition() {
+        return definition;
+    }
+
+    public String name() {
+        return definition.name();
+    }
+
+    public List<String> aliases() {
+        return definition.aliases();
+    }
+
+    public String description() {
+        return definition.description();
+    }
+
+    public WamrSource wamr() {
+        return definition.wamr();
+    }
+
+    public int aotVersion() {
+        return definition.aotVersion();
+    }
+
+    public TargetInfoLayout targetInfo() {
+        return definition.targetInfo();
+    }
+
+    public SectionLayouts layouts() {
+        return definition.layouts();
+    }
+
+    public List<SectionRule> sections() {
+        return definition.sections();
+    }
+
+    public boolean hasFeatureFlags() {
+        return definition.targetInfo().has("feature_flags");
+    }
+
+    public Optional<LoaderFacts> loaderFacts() {
+        return Optional.ofNullable(loaderFacts);
+    }
+
+    /** Same profile with other loader facts attached (e.g. facts under test). */
+    public RuntimeProfile withLoaderFacts(LoaderFacts facts) {
+        return new RuntimeProfile(definition, facts);
+    }
+
+    /** Whether the loader accepts a section with this id at all (before ordering). */
+    public boolean acceptsSectionId(long id) {
+        return (id >= 0 && id < definition.sectionIdLimit())
+                || (definition.customSectionId() != null && id == definition.customSectionId());
+    }
+
+    public boolean isCustomSectionId(long id) {
+        return definition.customSectionId() != null && id == definition.customSectionId();
+    }
+
+    public Optional<SectionRule> sectionRule(SectionKind kind) {
+        return definition.sections().stream().filter(s -> s.id() == kind.id()).findFirst();
+    }
+
+    /** Human label naming the releases or commit, e.g. "WAMR 2.4.1-2.4.5". */
+    public String releasesLabel() {
+        WamrSource w = definition.wamr();
+        if (!w.releases().isEmpty()) {
+            return "WAMR " + String.join(", ", w.releases());
+        }
+        return "WAMR commit " + w.commit();
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

@@ -1,0 +1,4 @@
+package io.github.wasmaot.format.section.init;
+
+public record Global(int valueType, int mutable, InitExpr init) {
+}

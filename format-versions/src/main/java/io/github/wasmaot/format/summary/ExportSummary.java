@@ -1,0 +1,4 @@
+package io.github.wasmaot.format.summary;
+
+public record ExportSummary(String name, String kind, long index) {
+}

@@ -1,0 +1,72 @@
+package io.github.wasmaot.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wasmaot.format.facts.IsaSupport;
+import io.github.wasmaot.format.facts.LoaderFacts;
+import io.github.wasmaot.format.profile.ProfileCatalog;
+import io.github.wasmaot.format.profile.ProfileFamily;
+import io.github.wasmaot.format.profile.RuntimeProfile;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ProfileCatalogTest {
+    static List<RuntimeProfile> profiles() {
+        return ProfileCatalog.all();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"legacy,wamr-cba4c782", "wamr-cba4c782,wamr-cba4c782", "current,wamr-2.4", "wamr-2.4,wamr-2.4",
+            "wamr-2.4.1,wamr-2.4", "wamr-2.4.5,wamr-2.4", "WAMR-2.4.4,wamr-2.4", "wamr-1.3,wamr-1.3",
+            "wamr-2.0,wamr-2.0", "wamr-2.1,wamr-2.1", "wamr-2.2,wamr-2.2", "wamr-2.3,wamr-2.3",
+            "wamr-2.4.0,wamr-2.3"})
+    void looksUpByNameOrAlias(String key, String name) {
+        assertEquals(name, ProfileCatalog.byNameOrAlias(key).orElseThrow().name());
+    }
+
+    @Test
+    void unknownNameIsEmpty() {
+        assertTrue(ProfileCatalog.byNameOrAlias("wamr-9.9").isEmpty());
+        assertTrue(ProfileCatalog.byNameOrAlias(null).isEmpty());
+    }
+
+    @Test
+    void pinnedProfilesHaveTheDocumentedHeaders() {
+        RuntimeProfile legacy = ProfileCatalog.byNameOrAlias("legacy").orElseThrow();
+        RuntimeProfile current = ProfileCatalog.byNameOrAlias("current").orElseThrow();
+        assertEquals(3, legacy.aotVersion());
+        assertEquals(36, legacy.targetInfo().size());
+        assertFalse(legacy.hasFeatureFlags());
+        assertEquals(5, current.aotVersion());
+        assertEquals(48, current.targetInfo().size());
+        assertTrue(current.hasFeatureFlags());
+    }
+
+    @Test
+    void aotV3WithA48ByteTargetInfoIsThe2x0To2x2Family() {
+        ProfileFamily f = ProfileCatalog.builtIn().familyOf(3, 48).orElseThrow();
+        assertEquals("wamr-2.0/wamr-2.1/wamr-2.2", f.names());
+        assertEquals("wamr-cba4c782/wamr-1.3", ProfileCatalog.builtIn().familyOf(3, 36).orElseThrow().names());
+        assertTrue(ProfileCatalog.builtIn().releasesAccepting(5).contains("2.4.4"));
+    }
+
+    /** The second engineer's loader facts must exist for every profile (fails, never skips). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("profiles")
+    void everyProfileCarriesItsLoaderFacts(RuntimeProfile p) {
+        LoaderFacts facts = p.loaderFacts().orElseThrow(() -> new AssertionError("missing resource "
+                + "io/github/wasmaot/format/loader-facts/" + p.name() + ".json"));
+        assertEquals(p.name(), facts.profile());
+        assertEquals(p.wamr().sourceCommit(), facts.source().commit(), "facts and profile read the same commit");
+        IsaSupport x86 = facts.isa("x86_64").orElseThrow();
+        assertEquals(62, x86.eMachine());
+        IsaSupport arm = facts.isa("aarch64").orElseThrow();
+        assertEquals(183, arm.eMachine());
+        assertTrue(arm.relocation(283).isPresent(), "every runtime applies R_AARCH64_CALL26");
+    }
+}

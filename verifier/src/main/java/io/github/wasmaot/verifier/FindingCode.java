@@ -1,0 +1,35 @@
+package io.github.wasmaot.verifier;
+
+/** Stable codes of verifier findings; the names are part of the CLI's JSON output. */
+public enum FindingCode {
+    TRUNCATED,
+    MAGIC,
+    AOT_VERSION,
+    PROFILE_FAMILY,
+    SECTION_ID,
+    SECTION_ORDER,
+    DUPLICATE_SECTION,
+    SECTION_MISSING,
+    SECTION_SIZE,
+    TARGET_INFO_SIZE,
+    ARCH_STRING,
+    BIN_TYPE,
+    ENDIANNESS,
+    BITNESS,
+    OBJECT_FILE_TYPE,
+    E_MACHINE,
+    TARGET_MISMATCH,
+    ELF_VERSION,
+    ABI,
+    FEATURE_FLAGS,
+    MALFORMED_SECTION,
+    DUPLICATE_EXPORT,
+    RELOCATION_KIND,
+    RELOCATION_OFFSET,
+    RELOCATION_SYMBOL,
+    BRANCH_RANGE,
+    LOADER_FACTS_MISSING,
+    LAYOUT_NOT_IMPLEMENTED,
+    UNSUPPORTED_ISA,
+    INTERNAL
+}

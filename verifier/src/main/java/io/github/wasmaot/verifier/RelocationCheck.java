@@ -1,0 +1,193 @@
+package io.github.wasmaot.verifier;
+
+import io.github.wasmaot.format.AotImage;
+import io.github.wasmaot.format.facts.BranchRange;
+import io.github.wasmaot.format.facts.IsaSupport;
+import io.github.wasmaot.format.facts.RelocationKind;
+import io.github.wasmaot.format.section.InitDataSection;
+import io.github.wasmaot.format.section.PlacedSection;
+import io.github.wasmaot.format.section.Relocation;
+import io.github.wasmaot.format.section.RelocationGroup;
+import io.github.wasmaot.format.section.SectionKind;
+import io.github.wasmaot.format.section.TextSection;
+import io.github.wasmaot.format.section.init.ObjectDataSection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What WAMR's do_text_relocation / do_data_relocation / apply_relocation would refuse: relocation kinds the
+ * ISA's loader does not apply, offsets outside their target, symbols it cannot resolve, and branches out
+ * of range.
+ */
+final class RelocationCheck {
+    static final String FUNC_PREFIX = "aot_func#";
+    private static final String SECTION = "relocation";
+    /** Data section names the loaders resolve through their object data sections. */
+    private static final Set<String> DATA_NAMES = Set.of(".data", ".sdata", ".rdata", ".rodata", ".srodata",
+            ".aot_stack_sizes");
+    private static final List<String> DATA_PREFIXES = List.of(".rodata.cst", ".srodata.cst", ".rodata.str");
+
+    private RelocationCheck() {
+    }
+
+    static void run(AotImage image, IsaSupport isa, String isaName, RuntimeTexts texts, FindingList out) {
+        PlacedSection placed = image.placed(SectionKind.RELOCATION).orElseThrow();
+        long at = placed.bodyOffset();
+        InitDataSection init = image.initData();
+        TextSection text = image.text();
+        Set<String> dataSections = new HashSet<>();
+        for (ObjectDataSection d : init.objectDataSections()) {
+            dataSections.add(d.name().text());
+        }
+        boolean first = !out.hasErrors();
+        for (RelocationGroup g : image.relocations().groups()) {
+            String group = g.name().text();
+            long targetSize;
+            if (g.targetsText()) {
+                targetSize = g.targetsLiteral() ? text.literal().length : text.codeSize();
+            } else {
+                String dataName = group.startsWith(".rela.") ? group.substring(5)
+                        : group.startsWith(".rel.") ? group.substring(4) : null;
+                if (dataName == null) {
+                    out.error(FindingCode.RELOCATION_SYMBOL, SECTION, at, "relocation group " + group
+                            + " names no data section", first ? texts.get("dataRelocationSectionName",
+                                    "invalid data relocation section name") : null);
+                    first = false;
+                    continue;
+                }
+                Optional<ObjectDataSection> data = init.objectDataSections().stream()
+                        .filter(d -> d.name().text().equals(dataName)).findFirst();
+                if (data.isEmpty()) {
+                    if (!g.relocations().isEmpty()) {
+                        out.error(FindingCode.RELOCATION_SYMBOL, SECTION, at, "relocation group " + group
+                                + " targets missing data section " + dataName,
+                                first ? texts.get("dataRelocationCount", "invalid data relocation count") : null);
+                        first = false;
+                    }
+                    continue;
+                }
+                targetSize = data.get().data().length;
+            }
+            for (Relocation r : g.relocations()) {
+                String symbol = r.symbol().text();
+                Optional<RelocationKind> kind = isa.relocation(r.type());
+                String where = group + " offset 0x" + Long.toHexString(r.offset());
+                if (g.targetsText()) {
+                    Optional<String> bad = symbolProblem(symbol, init, dataSections, isa, texts);
+                    if (bad.isPresent()) {
+                        out.error(FindingCode.RELOCATION_SYMBOL, SECTION, at, where + ": symbol " + symbol
+                                + " cannot be resolved by this runtime", first ? bad.get() : null);
+                        first = false;
+                        continue;
+                    }
+                } else if (!symbol.equals(".text") && !symbol.equals(".ltext")) {
+                    out.error(FindingCode.RELOCATION_SYMBOL, SECTION, at, where + ": data relocation to "
+                            + symbol, first ? texts.get("dataRelocationSymbol", "invalid relocation symbol %s",
+                                    symbol) : null);
+                    first = false;
+                    continue;
+                }
+                if (kind.isEmpty()) {
+                    out.error(FindingCode.RELOCATION_KIND, SECTION, at, where + ": relocation type " + r.type()
+                            + " is not applied by this runtime's " + isaName + " loader (it applies "
+                            + isa.relocations().stream().map(RelocationKind::name).toList() + ")",
+                            first ? texts.getFor("relocationType", isaName,
+                                    "Load relocation section failed: invalid relocation type %d.", r.type()) : null);
+                    first = false;
+                    continue;
+                }
+                if (Long.compareUnsigned(r.offset(), targetSize) >= 0 || r.offset() + 4 > targetSize) {
+                    out.error(FindingCode.RELOCATION_OFFSET, SECTION, at, where + ": outside its "
+                            + targetSize + "-byte target", first
+                                    ? texts.get("relocationOffset", "invalid relocation offset.") : null);
+                    first = false;
+                    continue;
+                }
+                if (g.targetsText() && !g.targetsLiteral() && isa.branch().isPresent()
+                        && isa.branch().get().relocation().equals(kind.get().name())) {
+                    Optional<String> range = branchProblem(r, symbol, image, isa.branch().get());
+                    if (range.isPresent()) {
+                        String rangeText = range.get().startsWith("PLT")
+                                ? texts.get("pltAddend",
+                                        "relocate to plt table with reloc addend larger than 0 is unsupported.")
+                                : texts.getFor("relocationRange", isaName, "target address out of range.");
+                        out.error(FindingCode.BRANCH_RANGE, SECTION, at, where + ": " + range.get(),
+                                first ? rangeText : null);
+                        first = false;
+                    }
+                }
+            }
+        }
+    }
+
+    private static Optional<String> symbolProblem(String symbol, InitDataSection init, Set<String> dataSections,
+                                                  IsaSupport isa, RuntimeTexts texts) {
+        if (symbol.startsWith(FUNC_PREFIX)) {
+            Optional<Long> index = functionIndex(symbol);
+            if (index.isEmpty() || index.get() > init.funcCount()) {
+                return Optional.of(texts.get("aotFuncSymbol", "invalid import symbol %s", symbol));
+            }
+            return Optional.empty();
+        }
+        if (symbol.equals(".text") || symbol.equals(".ltext") || symbol.equals(".literal")) {
+            return Optional.empty();
+        }
+        if (DATA_NAMES.contains(symbol) || DATA_PREFIXES.stream().anyMatch(symbol::startsWith)) {
+            return dataSections.contains(symbol) ? Optional.empty()
+                    : Optional.of(texts.get("dataSectionSymbol", "invalid data section (%s)", symbol));
+        }
+        return isa.symbols().contains(symbol) ? Optional.empty()
+                : Optional.of(texts.get("resolveSymbol", "resolve symbol %s failed", symbol));
+    }
+
+    /** atoi of the digits after the prefix, as the loader computes it. */
+    static Optional<Long> functionIndex(String symbol) {
+        String digits = symbol.substring(FUNC_PREFIX.length());
+        if (digits.isEmpty()) {
+            return Optional.empty();
+        }
+        long v = 0;
+        for (int i = 0; i < digits.length() && Character.isDigit(digits.charAt(i)) && v < Integer.MAX_VALUE; i++) {
+            v = v * 10 + (digits.charAt(i) - '0');
+        }
+        return Optional.of(v);
+    }
+
+    /**
+     * For a branch to an AOT function: S + A - P, where A is the addend plus, for AArch64 branches (whose
+     * loader reads the initial addend from the instruction), the instruction's sign-extended imm26 * 4.
+     */
+    private static Optional<String> branchProblem(Relocation r, String symbol, AotImage image, BranchRange range) {
+        boolean aarch64 = range.relocation().startsWith("R_AARCH64_");
+        if (!symbol.startsWith(FUNC_PREFIX)) {
+            // The AArch64 loader branches to runtime symbols through its PLT and refuses a positive addend.
+            if (aarch64 && r.addend() > 0) {
+                return Optional.of("PLT branch to runtime symbol " + symbol + " with addend " + r.addend()
+                        + " > 0");
+            }
+            return Optional.empty();
+        }
+        long index = functionIndex(symbol).orElse(-1L);
+        List<Long> offsets = image.functions().textOffsets();
+        if (index < 0 || index >= offsets.size()) {
+            return Optional.empty();
+        }
+        long initial = 0;
+        if (aarch64) {
+            long insn = image.text().codeWordAt(r.offset());
+            if (insn < 0) {
+                return Optional.empty();
+            }
+            long imm26 = insn & 0x3FFFFFFL;
+            initial = ((imm26 << 2) ^ (1L << 27)) - (1L << 27);
+        }
+        long displacement = offsets.get((int) index) + initial + r.addend() - r.offset();
+        if (!range.contains(displacement)) {
+            return Optional.of("branch displacement " + displacement + " to " + symbol + " is outside ["
+                    + range.min() + ", " + range.max() + "]");
+        }
+        return Optional.empty();
+    }
+}
