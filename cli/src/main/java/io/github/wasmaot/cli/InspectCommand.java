@@ -15,7 +15,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,25 +42,8 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Path> files;
-        try {
-            files = InputFiles.expand(operands, ".aot");
-        } catch (IOException e) {
-            err.println("wasm-aot inspect: " + e.getMessage());
-            return WasmAotCli.EXIT_USAGE;
-        }
-        int exit = 0;
-        boolean ioError = false;
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        for (Path file : files) {
-            byte[] bytes;
-            try {
-                bytes = InputFiles.read(file);
-            } catch (InputFiles.UnreadableFileException e) {
-                err.println(e.getMessage());
-                ioError = true;
-                continue;
-            }
+        return FileBatch.run(spec, operands, ".aot", (file, bytes) -> {
             try {
                 ImageSummary summary = ImageSummary.inspect(bytes, file.toString());
                 if (json) {
@@ -69,18 +51,13 @@ final class InspectCommand implements Callable<Integer> {
                 } else {
                     printText(out, summary);
                 }
+                return true;
             } catch (AotFormatException e) {
                 err.println(e.getMessage()
                         + e.runtimeText().map(t -> " (runtime would say: \"" + t + "\")").orElse(""));
-                exit = 1;
-            } catch (IOException e) {
-                err.println(file + ": " + e.getMessage());
-                return WasmAotCli.EXIT_USAGE;
+                return false;
             }
-        }
-        out.flush();
-        err.flush();
-        return ioError ? WasmAotCli.EXIT_USAGE : exit;
+        });
     }
 
     private static void printText(PrintWriter out, ImageSummary s) {

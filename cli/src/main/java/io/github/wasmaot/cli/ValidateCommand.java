@@ -9,7 +9,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,36 +35,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        List<Path> files;
-        try {
-            files = InputFiles.expand(operands, ".wasm");
-        } catch (IOException e) {
-            err.println("wasm-aot validate: " + e.getMessage());
-            return WasmAotCli.EXIT_USAGE;
-        }
-        if (files.isEmpty()) {
-            err.println("wasm-aot validate: no .wasm files in " + operands);
-            return WasmAotCli.EXIT_USAGE;
-        }
-        boolean allValid = true;
-        boolean ioError = false;
-        for (Path file : files) {
-            byte[] bytes;
-            try {
-                bytes = InputFiles.read(file);
-            } catch (InputFiles.UnreadableFileException e) {
-                err.println(e.getMessage());
-                ioError = true;
-                continue;
-            }
+        return FileBatch.run(spec, operands, ".wasm", (file, bytes) -> {
             String verdict = verdict(bytes);
-            allValid &= verdict.equals("ok");
             out.println(file + ": " + verdict);
-        }
-        out.flush();
-        err.flush();
-        return ioError ? WasmAotCli.EXIT_USAGE : allValid ? 0 : 1;
+            return verdict.equals("ok");
+        });
     }
 
     /** {@code ok}, {@code malformed: MSG (offset N)} or {@code invalid: MSG (function F, offset N)}. */

@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +45,6 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<RuntimeProfile> profile = ProfileCatalog.byNameOrAlias(runtime);
         if (profile.isEmpty()) {
@@ -54,28 +52,8 @@ final class VerifyCommand implements Callable<Integer> {
             return WasmAotCli.EXIT_USAGE;
         }
         Target isa = target == null ? null : Target.of(target);
-        List<Path> files;
-        try {
-            files = InputFiles.expand(operands, ".aot");
-        } catch (IOException e) {
-            err.println("wasm-aot verify: " + e.getMessage());
-            return WasmAotCli.EXIT_USAGE;
-        }
-        if (files.isEmpty()) {
-            err.println("wasm-aot verify: no .aot files in " + operands);
-            return WasmAotCli.EXIT_USAGE;
-        }
-        boolean allCompatible = true;
-        boolean ioError = false;
-        for (Path file : files) {
-            byte[] bytes;
-            try {
-                bytes = InputFiles.read(file);
-            } catch (InputFiles.UnreadableFileException e) {
-                err.println(e.getMessage());
-                ioError = true;
-                continue;
-            }
+        PrintWriter out = spec.commandLine().getOut();
+        return FileBatch.run(spec, operands, ".aot", (file, bytes) -> {
             VerificationResult result = Verifier.verify(bytes, file.toString(), profile.get(), isa);
             for (Finding f : result.findings()) {
                 out.println(line(file, f));
@@ -83,13 +61,9 @@ final class VerifyCommand implements Callable<Integer> {
             if (result.accepted()) {
                 out.printf("%s: ok (loads on %s, %s)%n", file, result.profile(),
                         isa == null ? "its own ISA" : isa.isa());
-            } else {
-                allCompatible = false;
             }
-        }
-        out.flush();
-        err.flush();
-        return ioError ? WasmAotCli.EXIT_USAGE : allCompatible ? 0 : 1;
+            return result.accepted();
+        });
     }
 
     /** {@code FILE: <severity> <code>: <message> (runtime would say: "...")}. */
