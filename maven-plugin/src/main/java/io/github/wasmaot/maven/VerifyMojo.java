@@ -1,0 +1,157 @@
+package io.github.wasmaot.maven;
+
+import io.github.wasmaot.verifier.report.BatchVerifier;
+import io.github.wasmaot.verifier.report.ReportFiles;
+import io.github.wasmaot.verifier.report.ReportLine;
+import io.github.wasmaot.verifier.report.VerifyException;
+import io.github.wasmaot.verifier.report.VerifyReport;
+import io.github.wasmaot.verifier.report.VerifyReportWriter;
+import io.github.wasmaot.verifier.report.VerifyRequest;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The CI gate: proves that AOT images load on pinned WAMR runtimes. Checks every image against every runtime
+ * profile, logs each finding with the text the runtime itself would print, writes {@code verify-report.json}
+ * and {@code verify-report.html}, and fails the build when a runtime would refuse an image.
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
+public class VerifyMojo extends AbstractMojo {
+
+    /**
+     * Runtime profiles to verify against, by name or alias: {@code legacy} (= {@code wamr-cba4c782}),
+     * {@code current} (= {@code wamr-2.4}), {@code wamr-1.3}, {@code wamr-2.0} ... {@code wamr-2.3}. Every image is
+     * checked against each of them. On the command line, comma-separated.
+     */
+    @Parameter(property = "wasm-aot.runtimes", defaultValue = "current")
+    List<String> runtimes;
+
+    /**
+     * One runtime profile to verify against, e.g. {@code -Dwasm-aot.runtime=legacy}. When set it replaces
+     * {@code runtimes}.
+     */
+    @Parameter(property = "wasm-aot.runtime")
+    String runtime;
+
+    /**
+     * ISA the runtime is built for: {@code x86_64}, {@code aarch64}, ... When unset each image is checked
+     * against its own ISA.
+     */
+    @Parameter(property = "wasm-aot.target")
+    String target;
+
+    /**
+     * AOT image files and directories to verify; a directory stands for every {@code *.aot} file under it.
+     * On the command line, comma-separated. Relative paths resolve against the project's base directory.
+     */
+    @Parameter(property = "wasm-aot.files")
+    List<File> files;
+
+    /**
+     * Directory where the compile goal writes AOT images; every {@code *.aot} file under it is verified in
+     * addition to {@code files}, when the directory exists.
+     */
+    @Parameter(property = "wasm-aot.imageDirectory", defaultValue = "${project.build.directory}/wasm-aot")
+    File imageDirectory;
+
+    /** Directory that receives {@code verify-report.json} and {@code verify-report.html}. */
+    @Parameter(property = "wasm-aot.reportDirectory", defaultValue = "${project.build.directory}/wasm-aot")
+    File reportDirectory;
+
+    /**
+     * Fail the build when a runtime would refuse an image. When false the rejections are still logged and
+     * reported.
+     */
+    @Parameter(property = "wasm-aot.failOnError", defaultValue = "true")
+    boolean failOnError;
+
+    /** Fail the build when {@code files} and {@code imageDirectory} hold no AOT image at all. */
+    @Parameter(property = "wasm-aot.failIfNoImages", defaultValue = "true")
+    boolean failIfNoImages;
+
+    /** Skip the verification. */
+    @Parameter(property = "wasm-aot.skip", defaultValue = "false")
+    boolean skip;
+
+    /** Base directory of the project, or the current directory when run without one. */
+    @Parameter(defaultValue = "${basedir}", readonly = true, required = true)
+    File basedir;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("wasm-aot verify skipped (wasm-aot.skip)");
+            return;
+        }
+        List<Path> inputs = inputs();
+        VerifyReport report;
+        try {
+            report = BatchVerifier.run(new VerifyRequest(inputs, runtimes(), target, false));
+        } catch (VerifyException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        if (report.images().isEmpty() && failIfNoImages) {
+            throw new MojoFailureException(noImages(inputs));
+        }
+        File reports = Standalone.resolve(reportDirectory, basedir);
+        ReportFiles written;
+        try {
+            written = VerifyReportWriter.write(report, reports.toPath());
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot write the verify report to " + reports + ": " + e, e);
+        }
+        report.lines().forEach(this::log);
+        getLog().info(report.summary());
+        getLog().info("report: " + written.html());
+        if (!report.passed()) {
+            if (failOnError) {
+                throw new MojoFailureException(report.failureMessage());
+            }
+            getLog().warn(report.failureMessage());
+        }
+    }
+
+    private List<Path> inputs() {
+        List<Path> inputs = new ArrayList<>();
+        if (files != null) {
+            files.forEach(f -> inputs.add(f.toPath()));
+        }
+        File images = Standalone.resolve(imageDirectory, basedir);
+        if (images != null && images.isDirectory()) {
+            inputs.add(images.toPath());
+        }
+        return inputs;
+    }
+
+    private String noImages(List<Path> inputs) {
+        String where = inputs.isEmpty()
+                ? "no files given (<files>, -Dwasm-aot.files) and " + Standalone.resolve(imageDirectory, basedir)
+                        + " does not exist"
+                : "no *.aot image in " + inputs;
+        return "nothing to verify: " + where + "; -Dwasm-aot.failIfNoImages=false allows this";
+    }
+
+    private List<String> runtimes() {
+        if (runtime != null && !runtime.isBlank()) {
+            return List.of(runtime);
+        }
+        return runtimes == null || runtimes.isEmpty() ? List.of("current") : runtimes;
+    }
+
+    private void log(ReportLine line) {
+        switch (line.level()) {
+            case ERROR -> getLog().error(line.text());
+            case WARNING -> getLog().warn(line.text());
+            default -> getLog().info(line.text());
+        }
+    }
+}
