@@ -1,0 +1,157 @@
+package io.github.wasmaot.loader;
+
+import io.github.wasmaot.loader.backend.Backend;
+import io.github.wasmaot.loader.backend.MemoryFault;
+import io.github.wasmaot.loader.runtime.InstanceParts;
+import io.github.wasmaot.loader.runtime.Instantiator;
+import io.github.wasmaot.loader.wasi.WasiConfig;
+import io.github.wasmaot.loader.wasi.WasiPreview1;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An instantiated AOT module. Exported functions are called as aot_call_function does: the function pointer
+ * from func_ptrs, the exec_env as first argument, then the Wasm arguments; afterwards the instance's
+ * exception buffer decides between results and a {@link WasmTrapException}. {@link #close()} frees every
+ * native resource (the backend's mappings, emulator, callbacks).
+ */
+public final class Instance implements AutoCloseable {
+    private static final long NO_START = 0xffffffffL;
+
+    private final AotModule module;
+    private final InstanceParts parts;
+    private boolean closed;
+
+    private Instance(AotModule module, InstanceParts parts) {
+        this.module = module;
+        this.parts = parts;
+    }
+
+    static Instance create(AotModule module, Backend backend, long heapSize, WasiConfig wasi)
+            throws LoaderException {
+        Instance instance;
+        try {
+            InstanceParts parts = Instantiator.instantiate(module.image(), module.facts(), module.isaSupport(),
+                    module.layout(), backend, heapSize, wasi);
+            instance = new Instance(module, parts);
+        } catch (LoaderException | RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+        try {
+            instance.runStart();
+        } catch (WasmTrapException | WasiExitException e) {
+            instance.close();
+            throw new LoaderException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            instance.close();
+            throw e;
+        }
+        return instance;
+    }
+
+    private void runStart() {
+        long start = module.image().initData().startFuncIndex();
+        if (start != NO_START) {
+            invoke(start, List.of(), Optional.empty());
+        }
+    }
+
+    public AotModule module() {
+        return module;
+    }
+
+    /** Signature of an exported function. */
+    public FunctionSignature signature(String export) throws LoaderException {
+        long index = module.exportedFunctionIndex(export).orElseThrow(() -> new LoaderException(
+                "lookup function " + export + " failed"));
+        return module.signatureOf(index);
+    }
+
+    /**
+     * Calls an exported function.
+     * @throws WasmTrapException when the function traps
+     * @throws WasiExitException when the module calls WASI proc_exit
+     * @throws LoaderException when the export does not exist or its signature is not callable yet
+     */
+    public List<WasmValue> call(String export, List<WasmValue> args) throws LoaderException {
+        requireOpen();
+        long index = module.exportedFunctionIndex(export).orElseThrow(() -> new LoaderException(
+                "lookup function " + export + " failed"));
+        FunctionSignature sig = module.signatureOf(index);
+        if (args.size() != sig.params().size()) {
+            throw new LoaderException(export + " takes " + sig.params().size() + " arguments, got " + args.size());
+        }
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).type() != sig.params().get(i)) {
+                throw new LoaderException(export + " argument " + i + " is " + sig.params().get(i) + ", got "
+                        + args.get(i).type());
+            }
+        }
+        if (sig.results().size() > 1) {
+            throw new LoaderException("multi-value results are not supported by the loader yet");
+        }
+        if (index < module.image().initData().importFuncs().size()) {
+            throw new LoaderException("calling an imported function is not supported by the loader yet");
+        }
+        Optional<ValueType> result = sig.results().stream().findFirst();
+        long bits = invoke(index, args, result);
+        List<WasmValue> out = new ArrayList<>();
+        result.ifPresent(t -> out.add(WasmValue.fromBits(t, bits)));
+        return out;
+    }
+
+    private long invoke(long funcIndex, List<WasmValue> args, Optional<ValueType> result) {
+        List<WasmValue> cArgs = new ArrayList<>();
+        cArgs.add(WasmValue.i64(parts.execEnv()));
+        cArgs.addAll(args);
+        parts.exception().clear();
+        long bits;
+        try {
+            bits = parts.backend().call(parts.funcPtrs().get((int) funcIndex), cArgs, result);
+        } catch (MemoryFault fault) {
+            boolean inMemory = parts.memory().map(m -> m.inReservation(fault.address())).orElse(false);
+            if (!inMemory) {
+                throw new IllegalStateException("AOT code faulted outside linear memory", fault);
+            }
+            // what the runtime's signal handler does for a guard-page hit (aot_signal_handler)
+            parts.exception().set(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS.text());
+            bits = 0;
+        }
+        Optional<String> exception = parts.exception().get();
+        if (exception.isPresent()) {
+            if (exception.get().equals(WasmTrapException.PREFIX + WasiPreview1.PROC_EXIT_EXCEPTION)) {
+                // what the runtime does after wasi proc_exit: clear the exception, report the exit code
+                parts.exception().clear();
+                throw new WasiExitException(parts.wasi().exitCode().orElse(0));
+            }
+            throw WasmTrapException.fromRuntimeText(exception.get());
+        }
+        return bits;
+    }
+
+    /** Whether an out-of-bounds access by code without software bounds checks is reported as a trap. */
+    public boolean reportsGuardPageTraps() {
+        return parts.backend().reportsMemoryFaults();
+    }
+
+    /** Current size of linear memory 0 in pages (0 when the module has none). */
+    public long memoryPages() {
+        return parts.memory().map(m -> m.pages()).orElse(0L);
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("instance is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            parts.backend().close();
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package io.github.wasmaot.loader.backend;
+
+import io.github.wasmaot.loader.Isa;
+import io.github.wasmaot.loader.ValueType;
+import io.github.wasmaot.loader.WasmValue;
+import io.github.wasmaot.loader.backend.emulated.EmulatorAbi;
+import io.github.wasmaot.loader.backend.emulated.UnicornConstants;
+import io.github.wasmaot.loader.backend.emulated.UnicornEngine;
+import io.github.wasmaot.loader.backend.emulated.UnicornException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs an image of any supported ISA in Unicorn. Host functions live on a trap page: each entry holds a bare
+ * return instruction, and a code hook on the page runs the Java function before that return executes.
+ * Accesses to unmapped or protected pages stop the run and come back as {@link MemoryFault}.
+ */
+public final class EmulatedBackend implements Backend {
+    /** Low region (below 2 GiB) for code and data sections; everything else goes above 4 GiB. */
+    private static final long FIRST_LOW_ADDRESS = 0x1000_0000L;
+    private static final long LOW_LIMIT = 0x8000_0000L;
+    private static final long FIRST_ADDRESS = 0x1_0000_0000L;
+    private static final long GAP = 0x10000L;
+    private static final long STACK_SIZE = 1L << 20;
+    private static final int ENTRY_SIZE = 16;
+    /** Longest a single call may emulate before it is reported as hung (Unicorn timeout, microseconds). */
+    private static final long CALL_TIMEOUT_MICROS = 120_000_000L;
+
+    private final EmulatorAbi abi;
+    private final UnicornEngine uc;
+    private final long trapPage;
+    private final long returnSentinel;
+    private final long stackBase;
+    private final Map<Long, HostFunction> hostEntries = new HashMap<>();
+    private long next = FIRST_ADDRESS;
+    private long nextLow = FIRST_LOW_ADDRESS;
+    private RuntimeException hostFailure;
+    private boolean aborted;
+    private Long faultAddress;
+
+    public EmulatedBackend(Isa isa) {
+        this.abi = EmulatorAbi.of(isa);
+        this.uc = UnicornEngine.open(abi.ucArch(), abi.ucMode(), abi.ucCpuModel());
+        try {
+            this.trapPage = map(pageSize(), Protection.READ_EXEC);
+            this.returnSentinel = trapPage;
+            this.stackBase = map(STACK_SIZE, Protection.READ_WRITE);
+            uc.hookCode(trapPage + ENTRY_SIZE, trapPage + pageSize() - 1, (engine, address, size, user) ->
+                    onHostEntry(address));
+            uc.hookInvalidMemory((engine, type, address, size, value, user) -> {
+                faultAddress = address;
+                return false;
+            });
+        } catch (RuntimeException e) {
+            uc.close();
+            throw e;
+        }
+    }
+
+    /** Whether Unicorn can be loaded here. */
+    public static boolean available() {
+        return UnicornEngine.available();
+    }
+
+    private void onHostEntry(long address) {
+        HostFunction fn = hostEntries.get(address);
+        if (fn == null || hostFailure != null) {
+            return;
+        }
+        try {
+            long[] args = abi.readHostArgs(uc, fn.signature());
+            long result = fn.call(args);
+            fn.signature().result().ifPresent(t -> abi.writeHostResult(uc, t, result));
+        } catch (RuntimeException e) {
+            hostFailure = e;
+            uc.stop();
+        }
+    }
+
+    @Override
+    public Isa isa() {
+        return abi.isa();
+    }
+
+    private long roundToPage(long size) {
+        long p = pageSize();
+        return Math.max(p, (size + p - 1) & -p);
+    }
+
+    private static int perms(Protection p) {
+        return switch (p) {
+            case NONE -> 0;
+            case READ -> UnicornConstants.UC_PROT_READ;
+            case READ_WRITE -> UnicornConstants.UC_PROT_READ | UnicornConstants.UC_PROT_WRITE;
+            case READ_EXEC -> UnicornConstants.UC_PROT_READ | UnicornConstants.UC_PROT_EXEC;
+            case READ_WRITE_EXEC -> UnicornConstants.UC_PROT_READ | UnicornConstants.UC_PROT_WRITE
+                    | UnicornConstants.UC_PROT_EXEC;
+        };
+    }
+
+    @Override
+    public long map(long size, Protection protection) {
+        long rounded = roundToPage(size);
+        long address = next;
+        uc.map(address, rounded, perms(protection));
+        next = (address + rounded + GAP + GAP - 1) & -GAP;
+        return address;
+    }
+
+    @Override
+    public long mapLow(long size, Protection protection) {
+        long rounded = roundToPage(size);
+        long address = nextLow;
+        if (address + rounded > LOW_LIMIT) {
+            throw new IllegalStateException("low 2 GiB region exhausted");
+        }
+        uc.map(address, rounded, perms(protection));
+        nextLow = (address + rounded + GAP + GAP - 1) & -GAP;
+        return address;
+    }
+
+    @Override
+    public long reserve(long size) {
+        long address = next;
+        next = (address + roundToPage(size) + GAP + GAP - 1) & -GAP;
+        return address;
+    }
+
+    @Override
+    public void commit(long address, long size, Protection protection) {
+        uc.map(address, roundToPage(size), perms(protection));
+    }
+
+    @Override
+    public void protect(long address, long size, Protection protection) {
+        uc.protect(address, roundToPage(size), perms(protection));
+    }
+
+    @Override
+    public void write(long address, byte[] data) {
+        uc.write(address, data);
+    }
+
+    @Override
+    public byte[] read(long address, int length) {
+        return uc.read(address, length);
+    }
+
+    @Override
+    public long hostEntry(HostFunction function) {
+        long address = trapPage + (long) (hostEntries.size() + 1) * ENTRY_SIZE;
+        if (address + ENTRY_SIZE > trapPage + pageSize()) {
+            throw new IllegalStateException("too many host functions for one trap page");
+        }
+        uc.protect(trapPage, pageSize(), perms(Protection.READ_WRITE_EXEC));
+        uc.write(address, abi.returnInstruction());
+        uc.protect(trapPage, pageSize(), perms(Protection.READ_EXEC));
+        hostEntries.put(address, function);
+        return address;
+    }
+
+    @Override
+    public long call(long address, List<WasmValue> args, Optional<ValueType> result) {
+        hostFailure = null;
+        faultAddress = null;
+        aborted = false;
+        abi.prepareCall(uc, args, stackBase + STACK_SIZE, returnSentinel);
+        int err = uc.run(address, returnSentinel, CALL_TIMEOUT_MICROS);
+        if (hostFailure != null) {
+            throw hostFailure;
+        }
+        if (aborted) {
+            return 0;
+        }
+        if (faultAddress != null) {
+            throw new MemoryFault(faultAddress, uc.errorText(err));
+        }
+        if (err != UnicornConstants.UC_ERR_OK) {
+            throw new UnicornException("emulation failed at pc 0x" + Long.toHexString(abi.programCounter(uc))
+                    + ": " + uc.errorText(err), err);
+        }
+        if (abi.programCounter(uc) != returnSentinel) {
+            throw new UnicornException("emulation stopped at pc 0x" + Long.toHexString(abi.programCounter(uc))
+                    + " before the call returned (timeout after " + CALL_TIMEOUT_MICROS / 1_000_000 + " s?)", 0);
+        }
+        return result.map(t -> abi.readResult(uc, t)).orElse(0L);
+    }
+
+    @Override
+    public boolean abortCall() {
+        aborted = true;
+        uc.stop();
+        return true;
+    }
+
+    @Override
+    public boolean reportsMemoryFaults() {
+        return true;
+    }
+
+    /** Lowest address of the emulated native stack (for exec_env's native_stack_boundary). */
+    public long stackLimit() {
+        return stackBase;
+    }
+
+    @Override
+    public void close() {
+        uc.close();
+    }
+}

@@ -1,0 +1,136 @@
+package io.github.wasmaot.loader.backend.emulated;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.LongByReference;
+import com.sun.jna.ptr.PointerByReference;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One Unicorn emulator instance: memory, registers, hooks, runs. Not thread-safe. */
+public final class UnicornEngine implements AutoCloseable {
+    private static final class Holder {
+        static final UnicornLibrary LIB = UnicornLibrary.load();
+    }
+
+    private final UnicornLibrary lib;
+    private final Pointer uc;
+    /** Callbacks must stay reachable while the engine lives, or JNA frees their trampolines. */
+    private final List<Object> liveCallbacks = new ArrayList<>();
+    private boolean closed;
+
+    private UnicornEngine(UnicornLibrary lib, Pointer uc) {
+        this.lib = lib;
+        this.uc = uc;
+    }
+
+    /** Whether libunicorn can be loaded on this machine. */
+    public static boolean available() {
+        try {
+            return Holder.LIB != null;
+        } catch (LinkageError e) {
+            return false;
+        }
+    }
+
+    public static UnicornEngine open(int arch, int mode, int cpuModel) {
+        UnicornLibrary lib = Holder.LIB;
+        PointerByReference ref = new PointerByReference();
+        check(lib, lib.uc_open(arch, mode, ref), "uc_open");
+        UnicornEngine engine = new UnicornEngine(lib, ref.getValue());
+        check(lib, lib.uc_ctl(engine.uc, UnicornConstants.UC_CTL_CPU_MODEL_WRITE, cpuModel), "uc_ctl(cpu model)");
+        return engine;
+    }
+
+    private static void check(UnicornLibrary lib, int err, String what) {
+        if (err != UnicornConstants.UC_ERR_OK) {
+            throw new UnicornException(what + " failed: " + lib.uc_strerror(err) + " (" + err + ")", err);
+        }
+    }
+
+    public void map(long address, long size, int perms) {
+        check(lib, lib.uc_mem_map(uc, address, size, perms), "uc_mem_map(0x" + Long.toHexString(address) + ")");
+    }
+
+    public void protect(long address, long size, int perms) {
+        check(lib, lib.uc_mem_protect(uc, address, size, perms), "uc_mem_protect");
+    }
+
+    public void unmap(long address, long size) {
+        check(lib, lib.uc_mem_unmap(uc, address, size), "uc_mem_unmap");
+    }
+
+    public void write(long address, byte[] data) {
+        if (data.length > 0) {
+            check(lib, lib.uc_mem_write(uc, address, data, data.length),
+                    "uc_mem_write(0x" + Long.toHexString(address) + ")");
+        }
+    }
+
+    public byte[] read(long address, int length) {
+        byte[] out = new byte[length];
+        if (length > 0) {
+            check(lib, lib.uc_mem_read(uc, address, out, length),
+                    "uc_mem_read(0x" + Long.toHexString(address) + ")");
+        }
+        return out;
+    }
+
+    public void writeRegister(int reg, long value) {
+        check(lib, lib.uc_reg_write(uc, reg, new long[] {value}), "uc_reg_write(" + reg + ")");
+    }
+
+    /** Writes a 128-bit vector register (low half {@code low}, high half zero). */
+    public void writeVectorRegister(int reg, long low) {
+        check(lib, lib.uc_reg_write(uc, reg, new long[] {low, 0L}), "uc_reg_write(" + reg + ")");
+    }
+
+    public long readRegister(int reg) {
+        long[] v = new long[1];
+        check(lib, lib.uc_reg_read(uc, reg, v), "uc_reg_read(" + reg + ")");
+        return v[0];
+    }
+
+    public long readVectorRegisterLow(int reg) {
+        long[] v = new long[2];
+        check(lib, lib.uc_reg_read(uc, reg, v), "uc_reg_read(" + reg + ")");
+        return v[0];
+    }
+
+    public void hookCode(long begin, long end, UnicornLibrary.CodeHook hook) {
+        liveCallbacks.add(hook);
+        check(lib, lib.uc_hook_add(uc, new LongByReference(), UnicornConstants.UC_HOOK_CODE, hook, null, begin, end),
+                "uc_hook_add(code)");
+    }
+
+    public void hookInvalidMemory(UnicornLibrary.MemEventHook hook) {
+        liveCallbacks.add(hook);
+        check(lib, lib.uc_hook_add(uc, new LongByReference(),
+                UnicornConstants.UC_HOOK_MEM_UNMAPPED | UnicornConstants.UC_HOOK_MEM_PROT, hook, null, 1, 0),
+                "uc_hook_add(mem)");
+    }
+
+    /**
+     * Runs from {@code begin} until the pc reaches {@code until} or {@code timeoutMicros} pass (0: no limit);
+     * returns Unicorn's error code.
+     */
+    public int run(long begin, long until, long timeoutMicros) {
+        return lib.uc_emu_start(uc, begin, until, timeoutMicros, 0);
+    }
+
+    public void stop() {
+        lib.uc_emu_stop(uc);
+    }
+
+    public String errorText(int err) {
+        return lib.uc_strerror(err);
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            lib.uc_close(uc);
+            liveCallbacks.clear();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.wasmaot.loader.runtime;
+
+import io.github.wasmaot.format.section.init.AuxInfo;
+import io.github.wasmaot.loader.backend.Backend;
+import io.github.wasmaot.loader.backend.EmulatedBackend;
+import io.github.wasmaot.loader.backend.Protection;
+import io.github.wasmaot.loader.layout.ExecEnvLayout;
+
+/** Allocates and fills the exec_env the AOT code receives as its first argument. */
+final class ExecEnvBuilder {
+    private static final long NO_INDEX = 0xffffffffL;
+    private static final int ARGV_BUF_SIZE = 4096;
+    /** Headroom above the emulated stack's bottom, as the runtime keeps a guard below the boundary. */
+    private static final long STACK_GUARD = 16 * 1024;
+
+    private ExecEnvBuilder() {
+    }
+
+    static long build(Backend backend, ExecEnvLayout e, long moduleInstance, AuxInfo aux) {
+        long env = backend.map(e.size(), Protection.READ_WRITE);
+        long argvBuf = backend.map(ARGV_BUF_SIZE, Protection.READ_WRITE);
+        StructImage s = new StructImage(e.size());
+        s.u64(e.moduleInst(), moduleInstance);
+        s.u64(e.argvBuf(), argvBuf);
+        // The generated code traps with "native stack overflow" when sp - frame < boundary. In the emulator
+        // the boundary is the bottom of its stack; natively the JVM thread's limit is unknown, so 0 (no check).
+        long boundary = backend instanceof EmulatedBackend em ? em.stackLimit() + STACK_GUARD : 0;
+        s.u64(e.nativeStackBoundary(), boundary);
+        if (aux.stackTopGlobalIndex() != NO_INDEX) {
+            s.u64(e.auxStackBottom(), aux.stackBottom());
+            s.u64(e.auxStackBoundary(), aux.stackBottom() - aux.stackSize());
+        }
+        backend.write(env, s.bytes());
+        return env;
+    }
+}

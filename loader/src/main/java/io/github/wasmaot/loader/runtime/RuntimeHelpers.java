@@ -1,0 +1,126 @@
+package io.github.wasmaot.loader.runtime;
+
+import static io.github.wasmaot.loader.ValueType.F32;
+import static io.github.wasmaot.loader.ValueType.F64;
+import static io.github.wasmaot.loader.ValueType.I32;
+import static io.github.wasmaot.loader.ValueType.I64;
+
+import io.github.wasmaot.loader.TrapKind;
+import io.github.wasmaot.loader.backend.Backend;
+import io.github.wasmaot.loader.backend.HostFunction;
+import io.github.wasmaot.loader.backend.HostSignature;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * The runtime symbols (WAMR's target_sym_map entries) the loader serves from Java for one instance:
+ * exception setting, memory growth and the libm functions wamrc leaves as calls.
+ */
+final class RuntimeHelpers {
+    private RuntimeHelpers() {
+    }
+
+    /**
+     * @param exceptionUnwinds the runtime abandons the AOT code after aot_set_exception_with_id; a backend
+     *     that cannot unwind keeps the first exception, as the real runtime would have stopped there
+     */
+    static Map<String, HostFunction> forInstance(Backend backend, ExceptionBuffer exception,
+                                                 Optional<LinearMemory> memory, long memoryInstance,
+                                                 boolean exceptionUnwinds) {
+        Map<String, HostFunction> m = new LinkedHashMap<>();
+        add(m, new JavaHelper("aot_set_exception_with_id", HostSignature.of(null, I64, I32), a -> {
+            // unknown ids (e.g. EXCE_ALREADY_THROWN) leave the buffer untouched
+            boolean keepFirst = exceptionUnwinds && exception.get().isPresent();
+            if (!keepFirst) {
+                TrapKind.byId(a[1] & 0xffffffffL).ifPresent(k -> exception.set(k.text()));
+            }
+            if (exceptionUnwinds) {
+                backend.abortCall();
+            }
+            return 0;
+        }));
+        add(m, new JavaHelper("aot_set_exception", HostSignature.of(null, I64, I64), a -> {
+            if (a[1] == 0) {
+                exception.clear();
+            } else {
+                exception.set(cString(backend, a[1]));
+            }
+            return 0;
+        }));
+        add(m, new JavaHelper("aot_enlarge_memory", HostSignature.of(I32, I64, I32), a -> {
+            boolean ok = memory.map(mem -> mem.grow(a[1] & 0xffffffffL, memoryInstance)).orElse(false);
+            return ok ? 1 : 0;
+        }));
+        unaryF64(m, "floor", Math::floor);
+        unaryF64(m, "ceil", Math::ceil);
+        unaryF64(m, "trunc", RuntimeHelpers::trunc);
+        unaryF64(m, "rint", Math::rint);
+        unaryF64(m, "sqrt", Math::sqrt);
+        unaryF32(m, "floorf", Math::floor);
+        unaryF32(m, "ceilf", Math::ceil);
+        unaryF32(m, "truncf", RuntimeHelpers::trunc);
+        unaryF32(m, "rintf", Math::rint);
+        unaryF32(m, "sqrtf", Math::sqrt);
+        binaryF64(m, "fmin", RuntimeHelpers::fmin);
+        binaryF64(m, "fmax", RuntimeHelpers::fmax);
+        binaryF32(m, "fminf", RuntimeHelpers::fmin);
+        binaryF32(m, "fmaxf", RuntimeHelpers::fmax);
+        return m;
+    }
+
+    private static void add(Map<String, HostFunction> m, HostFunction f) {
+        m.put(f.name(), f);
+    }
+
+    private static double trunc(double v) {
+        return v < 0 ? Math.ceil(v) : Math.floor(v);
+    }
+
+    /** C fmin: a NaN operand is ignored. */
+    private static double fmin(double a, double b) {
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
+    }
+
+    private static double fmax(double a, double b) {
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
+    }
+
+    private static void unaryF64(Map<String, HostFunction> m, String name, DoubleUnaryOperator op) {
+        add(m, new JavaHelper(name, HostSignature.of(F64, F64), a ->
+                Double.doubleToRawLongBits(op.applyAsDouble(Double.longBitsToDouble(a[0])))));
+    }
+
+    private static void unaryF32(Map<String, HostFunction> m, String name, DoubleUnaryOperator op) {
+        add(m, new JavaHelper(name, HostSignature.of(F32, F32), a -> Float.floatToRawIntBits(
+                (float) op.applyAsDouble(Float.intBitsToFloat((int) a[0]))) & 0xffffffffL));
+    }
+
+    private static void binaryF64(Map<String, HostFunction> m, String name, DoubleBinaryOperator op) {
+        add(m, new JavaHelper(name, HostSignature.of(F64, F64, F64), a -> Double.doubleToRawLongBits(
+                op.applyAsDouble(Double.longBitsToDouble(a[0]), Double.longBitsToDouble(a[1])))));
+    }
+
+    private static void binaryF32(Map<String, HostFunction> m, String name, DoubleBinaryOperator op) {
+        add(m, new JavaHelper(name, HostSignature.of(F32, F32, F32), a -> Float.floatToRawIntBits((float)
+                op.applyAsDouble(Float.intBitsToFloat((int) a[0]), Float.intBitsToFloat((int) a[1])))
+                & 0xffffffffL));
+    }
+
+    /** A NUL-terminated string of at most 127 bytes (the exception buffer holds no more). */
+    private static String cString(Backend backend, long address) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < 127; i++) {
+            byte b = backend.read(address + i, 1)[0];
+            if (b == 0) {
+                break;
+            }
+            out.write(b);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
