@@ -1,0 +1,193 @@
+package io.github.wasmaot.spec.iwasm;
+
+import io.github.wasmaot.spec.Action;
+import io.github.wasmaot.spec.ActionResult;
+import io.github.wasmaot.spec.ExecutorSession;
+import io.github.wasmaot.spec.InstantiationResult;
+import io.github.wasmaot.spec.ModuleBinary;
+import io.github.wasmaot.wasm.decode.ModuleDecoder;
+import io.github.wasmaot.wasm.validate.ModuleValidator;
+import io.github.wasmaot.wasm.model.WasmModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * One spec file's modules, each instance in its own iwasm REPL process. iwasm links nothing:
+ * the judges are built without {@code WASM_ENABLE_SPEC_TEST} (no {@code spectest} functions or
+ * globals) and without multi-module, and an unresolved import only traps when called; so a module
+ * with any import, and {@code register}, are reported unsupported, as are actions on such a module
+ * and on any registered module such a module imports from (its start function or segments could
+ * have changed the exporter's state in a real link).
+ */
+final class IwasmSession implements ExecutorSession {
+
+    static final String IMPORTS_UNSUPPORTED = "module has imports; iwasm (built without WASM_ENABLE_SPEC_TEST and "
+            + "multi-module) provides no spectest host and cannot link to another instance";
+    static final String NOT_INSTANTIATED = "action on a module that was not run: " + IMPORTS_UNSUPPORTED;
+    static final String REGISTER_UNSUPPORTED = "iwasm cannot make one instance's exports importable by another";
+    static final String TAINTED = "action on a module whose exports a skipped module imports (its instantiation "
+            + "may have changed this module's table, memory or globals)";
+    static final String QEMU_ZERO_PAGES = "a linear memory of 0 pages cannot be allocated by iwasm under qemu-user "
+            + "(mprotect of length 0 fails; --heap-size would add pages and change memory.size)";
+    static final String FAILED_MODULE = "action on a module that iwasm failed to instantiate (that module command "
+            + "is reported as failed)";
+
+    /** A module of the session: running, or not run for a reason. */
+    private sealed interface Slot {
+        record Live(ReplInstance instance) implements Slot {
+        }
+
+        record NotRun(String reason) implements Slot {
+        }
+    }
+
+    private final IwasmConfig config;
+    private final IwasmVersion version;
+    private final ModulePreparer preparer;
+    private final Path workDirectory;
+    private final Map<String, Slot> named = new HashMap<>();
+    private final Map<String, Slot> registered = new HashMap<>();
+    private final Set<Slot> tainted = new HashSet<>();
+    private final List<ReplInstance> running = new ArrayList<>();
+    private Slot current;
+
+    IwasmSession(IwasmConfig config, IwasmVersion version, ModulePreparer preparer, String specFile) {
+        this.config = config;
+        this.version = version;
+        this.preparer = preparer;
+        try {
+            this.workDirectory = Files.createTempDirectory("iwasm-" + specFile.replaceAll("[^A-Za-z0-9_.-]", "_") + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public InstantiationResult instantiate(ModuleBinary module, Optional<String> name) {
+        if (!module.decoded().imports().isEmpty()) {
+            module.decoded().imports().forEach(i -> {
+                Slot exporter = registered.get(i.module());
+                if (exporter != null) {
+                    tainted.add(exporter);
+                }
+            });
+            makeCurrent(new Slot.NotRun(NOT_INSTANTIATED), name);
+            throw new UnsupportedOperationException(IMPORTS_UNSUPPORTED);
+        }
+        InstrumentedModule instrumented = ProbeInstrumenter.instrument(module.decoded(), module.bytes());
+        WasmModule decoded = ModuleDecoder.decode(instrumented.bytes());
+        ModuleValidator.validate(decoded);
+        IwasmProcess process = null;
+        try {
+            Path file = preparer.prepare(new ModuleBinary(module.file(), instrumented.bytes(), decoded), workDirectory);
+            process = IwasmProcess.start(ReplCommandLine.of(config, version, decoded, file), workDirectory);
+            IwasmProcess.Chunk first = process.next(config.commandTimeout());
+            if (first instanceof IwasmProcess.Chunk.Exited exited) {
+                process.close();
+                String all = exited.text() + "\n" + process.stderr();
+                String failure = IwasmOutputParser.instantiationFailure(all);
+                if (failure == null) {
+                    makeCurrent(new Slot.NotRun(FAILED_MODULE), name);
+                    throw new IllegalStateException("iwasm did not load the module (exit " + exited.exitCode()
+                            + "): " + IwasmOutputParser.quote(all.strip()));
+                }
+                if (qemuCannotAllocate(decoded, failure)) {
+                    makeCurrent(new Slot.NotRun("action on a module that was not run: " + QEMU_ZERO_PAGES), name);
+                    throw new UnsupportedOperationException(QEMU_ZERO_PAGES);
+                }
+                // The spec keeps the previous module current after a failed instantiation, but no spec
+                // file acts on it then (checked: no unnamed action follows an assert_uninstantiable
+                // before the next module); after a failed `module` command that would misdirect
+                // every later action to the previous module, so they are skipped instead.
+                makeCurrent(new Slot.NotRun(FAILED_MODULE), name);
+                return new InstantiationResult.Trapped(failure);
+            }
+            ReplInstance instance = new ReplInstance(process, instrumented, config.commandTimeout());
+            running.add(instance);
+            makeCurrent(new Slot.Live(instance), name);
+            return new InstantiationResult.Instantiated();
+        } catch (IOException e) {
+            closeQuietly(process);
+            throw new UncheckedIOException(e);
+        } catch (TimeoutException e) {
+            closeQuietly(process);
+            throw new IllegalStateException("instantiation: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            closeQuietly(process);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private boolean qemuCannotAllocate(WasmModule module, String failure) {
+        return config.isa() == Isa.AARCH64 && failure.contains("allocate linear memory failed")
+                && module.allMemories().stream().anyMatch(m -> m.limits().min() == 0);
+    }
+
+    private static void closeQuietly(IwasmProcess process) {
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    /** Makes {@code slot} current; a replaced unnamed instance can never be used again and is stopped. */
+    private void makeCurrent(Slot slot, Optional<String> name) {
+        if (current instanceof Slot.Live live && !named.containsValue(current)) {
+            live.instance().close();
+            running.remove(live.instance());
+        }
+        current = slot;
+        name.ifPresent(n -> named.put(n, slot));
+    }
+
+    @Override
+    public void register(String as, Optional<String> name) {
+        Slot slot = name.isPresent() ? named.get(name.get()) : current;
+        if (slot != null) {
+            registered.put(as, slot);
+        }
+        throw new UnsupportedOperationException(REGISTER_UNSUPPORTED);
+    }
+
+    @Override
+    public ActionResult perform(Action action) {
+        Slot slot = action.module().isPresent() ? named.get(action.module().get()) : current;
+        if (slot == null) {
+            throw new IllegalStateException("no module " + action.module().orElse("instantiated") + " for " + action);
+        }
+        if (slot instanceof Slot.NotRun notRun) {
+            throw new UnsupportedOperationException(notRun.reason());
+        }
+        if (tainted.contains(slot)) {
+            throw new UnsupportedOperationException(TAINTED);
+        }
+        return ((Slot.Live) slot).instance().perform(action);
+    }
+
+    @Override
+    public void close() {
+        running.forEach(ReplInstance::close);
+        running.clear();
+        named.clear();
+        registered.clear();
+        tainted.clear();
+        current = null;
+        try (Stream<Path> files = Files.walk(workDirectory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder left behind is harmless
+        }
+    }
+}

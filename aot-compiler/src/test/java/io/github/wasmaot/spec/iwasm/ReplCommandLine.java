@@ -1,0 +1,49 @@
+package io.github.wasmaot.spec.iwasm;
+
+import io.github.wasmaot.wasm.model.WasmModule;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The command that starts {@code iwasm --repl FILE} for one module instance.
+ * <ul>
+ *   <li>{@code --heap-size=0}: the legacy runtime's default 16 KB app heap is inserted into linear
+ *   memory and changes {@code memory.size}; except for modules without memory on aarch64, where
+ *   2.4 under qemu 7.2 needs {@code --heap-size=65536} (its {@code mprotect(.., 0, ..)} fails) and
+ *   no wasm code can see that heap.</li>
+ *   <li>A runtime that does not flush its REPL output (legacy) runs under {@code stdbuf -o0}
+ *   natively, or under {@code script}'s pseudo-terminal (line-buffered, echo off) for qemu, where
+ *   an x86_64 {@code libstdbuf.so} cannot be preloaded into the guest.</li>
+ * </ul>
+ */
+final class ReplCommandLine {
+
+    private ReplCommandLine() {
+    }
+
+    static List<String> of(IwasmConfig config, IwasmVersion version, WasmModule module, Path file) {
+        List<String> iwasm = new ArrayList<>(config.launcher());
+        boolean noMemory = module.allMemories().isEmpty();
+        iwasm.add("--heap-size=" + (noMemory && config.isa() == Isa.AARCH64 ? 65536 : 0));
+        iwasm.addAll(config.extraArgs());
+        iwasm.add("--repl");
+        iwasm.add(file.toString());
+        if (version.flushesReplOutput()) {
+            return iwasm;
+        }
+        if (config.isa() == Isa.X86_64) {
+            List<String> wrapped = new ArrayList<>(List.of("stdbuf", "-o0"));
+            wrapped.addAll(iwasm);
+            return wrapped;
+        }
+        String shell = "stty -echo -onlcr; exec " + iwasm.stream().map(ReplCommandLine::shellQuote)
+                .collect(Collectors.joining(" "));
+        return List.of("script", "-qfec", shell, "/dev/null");
+    }
+
+    static String shellQuote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+}
