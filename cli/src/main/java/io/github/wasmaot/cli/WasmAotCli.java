@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "wasm-aot 0.1.0-SNAPSHOT",
         description = "Compile, inspect and verify WebAssembly AOT images for pinned WAMR runtimes.",
-        subcommands = {CommandLine.HelpCommand.class, InspectCommand.class, VerifyCommand.class, ValidateCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, InspectCommand.class, VerifyCommand.class, ValidateCommand.class, RunCommand.class})
 public final class WasmAotCli {
 
     /** Exit code for usage or I/O errors, shared by every subcommand. */
@@ -22,6 +22,8 @@ public final class WasmAotCli {
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new WasmAotCli());
         cl.setExitCodeExceptionMapper(e -> EXIT_USAGE);
+        // run --invoke NAME -1 4294967295 FILE.aot: negative numbers are arguments, not options
+        cl.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
         return cl.execute(args);
     }
 }

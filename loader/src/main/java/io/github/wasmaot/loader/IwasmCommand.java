@@ -89,7 +89,8 @@ public final class IwasmCommand {
         }
     }
 
-    static WasmValue parse(ValueType type, String arg) throws LoaderException {
+    /** An argument as iwasm parses it: strtoull (base 0) for integers, strtof/strtod for floats. */
+    public static WasmValue parse(ValueType type, String arg) throws LoaderException {
         try {
             return switch (type) {
                 case I32 -> WasmValue.i32((int) strtoull(arg));

@@ -1,0 +1,107 @@
+package io.github.wasmaot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wasmaot.format.testing.AotVectors;
+import io.github.wasmaot.loader.BackendKind;
+import io.github.wasmaot.loader.Isa;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * {@code wasm-aot run} on the real wamrc images of {@code add}, {@code features} and {@code hello}, emulated:
+ * stdout must be what the real iwasm printed (recorded in the manifest), with the CLI's own conventions — one
+ * result per line, traps on stderr with exit 1, a WASI program's own exit code.
+ */
+class RunCommandTest {
+
+    private static final List<String> MODULES = List.of("add", "features", "hello");
+
+    @TestFactory
+    Stream<DynamicTest> recordedRunsThroughTheEmulator() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (AotVectors.Entry e : AotVectors.all()) {
+            String module = e.file().substring(0, e.file().indexOf('.'));
+            if (!MODULES.contains(module) || e.boundsChecks()) {
+                continue;
+            }
+            for (AotVectors.Run r : e.runs()) {
+                tests.add(DynamicTest.dynamicTest(e.file() + " " + r.iwasmArgs() + " " + r.programArgs(),
+                        () -> check(e, r)));
+            }
+        }
+        return tests.stream();
+    }
+
+    private static void check(AotVectors.Entry e, AotVectors.Run r) {
+        String why = BackendKind.EMULATED.unavailableReason(Isa.ofArch(e.isa()).orElseThrow());
+        Assumptions.assumeTrue(why == null, () -> why);
+        List<String> args = new ArrayList<>(List.of("run", "--emulate"));
+        int f = r.iwasmArgs().indexOf("-f");
+        r.iwasmArgs().stream().filter(a -> a.startsWith("--heap-size=")).forEach(args::add);
+        if (f >= 0) {
+            args.add("--invoke");
+            args.add(r.iwasmArgs().get(f + 1));
+            args.addAll(r.programArgs());
+            args.add(e.path().toString());
+        } else {
+            args.add(e.path().toString());
+            args.addAll(r.programArgs());
+        }
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        boolean trapped = r.stdout().startsWith("Exception: ");
+        if (trapped) {
+            assertEquals(1, run.exitCode(), run.err());
+            assertEquals("", run.out());
+            assertEquals(r.stdout(), run.err());
+        } else if (f >= 0) {
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals(r.stdout().replace(",", System.lineSeparator()), run.out());
+        } else {
+            assertEquals(r.stdout(), run.out());
+            if (e.profile().equals("wamr-2.4")) { // the legacy iwasm exits 0 whatever the program returns
+                assertEquals(r.exit(), run.exitCode(), run.err());
+            }
+        }
+    }
+
+    @Test
+    void pickingTheBackendItselfSaysWhichAndWhy() {
+        AotVectors.Entry features = AotVectors.byFile("features.wamr-2.4.x86_64.aot");
+        String why = BackendKind.EMULATED.unavailableReason(Isa.X86_64);
+        Assumptions.assumeTrue(why == null, () -> why);
+        CliRun run = CliRun.of("run", "--invoke", "div", "7", "2", features.path().toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("0x3:i32" + System.lineSeparator(), run.out());
+        assertTrue(run.err().startsWith("wasm-aot run: backend emulated (the module has linear memory"), run.err());
+    }
+
+    @Test
+    void negativeArgumentsAreArgumentsNotOptions() {
+        AotVectors.Entry add = AotVectors.byFile("add.wamr-2.4.x86_64.aot");
+        CliRun run = CliRun.of("run", "--invoke", "add", "-1", "-2", add.path().toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("0xfffffffd:i32" + System.lineSeparator(), run.out());
+    }
+
+    @Test
+    void wrongArgumentCountIsAUsageError() {
+        AotVectors.Entry add = AotVectors.byFile("add.wamr-2.4.x86_64.aot");
+        CliRun run = CliRun.of("run", "--emulate", "--invoke", "add", "1", add.path().toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("takes 2 arguments, got 1"), run.err());
+    }
+
+    @Test
+    void missingFileIsAnIoError() {
+        CliRun run = CliRun.of("run", "/nonexistent/x.aot");
+        assertEquals(2, run.exitCode());
+        assertEquals("wasm-aot run: /nonexistent/x.aot: no such file" + System.lineSeparator(), run.err());
+    }
+}
