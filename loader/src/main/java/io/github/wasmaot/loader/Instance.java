@@ -2,6 +2,7 @@ package io.github.wasmaot.loader;
 
 import io.github.wasmaot.loader.backend.Backend;
 import io.github.wasmaot.loader.backend.MemoryFault;
+import io.github.wasmaot.loader.host.HostImports;
 import io.github.wasmaot.loader.runtime.InstanceParts;
 import io.github.wasmaot.loader.runtime.Instantiator;
 import io.github.wasmaot.loader.wasi.WasiConfig;
@@ -28,12 +29,12 @@ public final class Instance implements AutoCloseable {
         this.parts = parts;
     }
 
-    static Instance create(AotModule module, Backend backend, long heapSize, WasiConfig wasi)
+    static Instance create(AotModule module, Backend backend, long heapSize, WasiConfig wasi, HostImports imports)
             throws LoaderException {
         Instance instance;
         try {
             InstanceParts parts = Instantiator.instantiate(module.image(), module.facts(), module.isaSupport(),
-                    module.layout(), backend, heapSize, wasi);
+                    module.layout(), backend, heapSize, wasi, imports);
             instance = new Instance(module, parts);
         } catch (LoaderException | RuntimeException e) {
             backend.close();
@@ -72,7 +73,8 @@ public final class Instance implements AutoCloseable {
     /**
      * Calls an exported function.
      * @throws WasmTrapException when the function traps
-     * @throws WasiExitException when the module calls WASI proc_exit
+     * @throws WasiExitException when the module calls WASI proc_exit (or a host function throws it)
+     * @throws RuntimeException any other exception a host function threw, after the call was abandoned
      * @throws LoaderException when the export does not exist or its signature is not callable yet
      */
     public List<WasmValue> call(String export, List<WasmValue> args) throws LoaderException {

@@ -1,25 +1,50 @@
 package io.github.wasmaot.loader;
 
+import io.github.wasmaot.loader.host.HostImports;
+import io.github.wasmaot.loader.host.HostModule;
 import io.github.wasmaot.loader.wasi.WasiConfig;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * Instantiation options, as iwasm takes them.
+ * Instantiation options, as iwasm takes them, plus the host functions the module may import.
  *
  * @param heapSize iwasm's --heap-size; empty means the profile's iwasm default
- * @param wasi argv and stdio for the module's WASI imports
+ * @param wasi argv, environment, stdio, clocks and randomness for the module's WASI imports
+ * @param imports host functions for the module's other imports (they may also replace WASI functions);
+ *     every import must be served, else instantiation fails
  */
-public record InstanceOptions(OptionalLong heapSize, WasiConfig wasi) {
+public record InstanceOptions(OptionalLong heapSize, WasiConfig wasi, HostImports imports) {
+    public InstanceOptions {
+        Objects.requireNonNull(heapSize, "heapSize");
+        Objects.requireNonNull(wasi, "wasi");
+        Objects.requireNonNull(imports, "imports");
+    }
+
+    /** No host functions besides WASI. */
+    public InstanceOptions(OptionalLong heapSize, WasiConfig wasi) {
+        this(heapSize, wasi, HostImports.none());
+    }
+
     public static InstanceOptions defaults() {
         return new InstanceOptions(OptionalLong.empty(), WasiConfig.inheritIo(List.of()));
     }
 
     public InstanceOptions withHeapSize(long bytes) {
-        return new InstanceOptions(OptionalLong.of(bytes), wasi);
+        return new InstanceOptions(OptionalLong.of(bytes), wasi, imports);
     }
 
     public InstanceOptions withWasi(WasiConfig config) {
-        return new InstanceOptions(heapSize, config);
+        return new InstanceOptions(heapSize, config, imports);
+    }
+
+    public InstanceOptions withImports(HostImports hostImports) {
+        return new InstanceOptions(heapSize, wasi, hostImports);
+    }
+
+    /** Adds host modules to the registered ones. */
+    public InstanceOptions withHostModules(HostModule... modules) {
+        return new InstanceOptions(heapSize, wasi, imports.and(List.of(modules)));
     }
 }

@@ -10,6 +10,7 @@ import io.github.wasmaot.loader.LoaderException;
 import io.github.wasmaot.loader.backend.Backend;
 import io.github.wasmaot.loader.backend.HostFunction;
 import io.github.wasmaot.loader.backend.Protection;
+import io.github.wasmaot.loader.host.HostImports;
 import io.github.wasmaot.loader.image.CodeLinker;
 import io.github.wasmaot.loader.image.LinkedCode;
 import io.github.wasmaot.loader.layout.ModuleInstanceLayout;
@@ -34,7 +35,8 @@ public final class Instantiator {
     }
 
     public static InstanceParts instantiate(AotImage image, LoaderFacts facts, IsaSupport isa, RuntimeLayout layout,
-                                            Backend backend, long heapSize, WasiConfig wasiConfig)
+                                            Backend backend, long heapSize, WasiConfig wasiConfig,
+                                            HostImports hostImports)
             throws LoaderException {
         InitDataSection init = image.initData();
         requireSupported(init);
@@ -56,8 +58,8 @@ public final class Instantiator {
         long memoryInstance = inst + mi.globalTableData();
         ExceptionBuffer exception = new ExceptionBuffer(backend, inst + mi.curException(), mi.exceptionBufLen());
         WasiPreview1 wasi = new WasiPreview1(wasiConfig, exception::set);
-        ImportLinker imports = new ImportLinker(backend, init, memory, exception, wasi,
-                (table, elem) -> tables.element(backend, inst, table, elem));
+        ImportLinker imports = new ImportLinker(backend, init, memory, exception, wasi, hostImports,
+                layout.exceptionUnwinds(), (table, elem) -> tables.element(backend, inst, table, elem));
         Map<String, HostFunction> helpers = new LinkedHashMap<>(
                 RuntimeHelpers.forInstance(backend, exception, memory, memoryInstance,
                         layout.exceptionUnwinds()));

@@ -1,9 +1,11 @@
 package io.github.wasmaot.loader.wasi;
 
+import io.github.wasmaot.loader.FunctionSignature;
+import io.github.wasmaot.loader.host.GuestMemory;
+
 /**
- * One wasi_snapshot_preview1 function: its WAMR native signature string (libc_wasi_wrapper.c REG_NATIVE_FUNC,
- * e.g. "(i*i*)i": '*' and '$' are app addresses the AOT code of newer runtimes converts to native pointers,
- * '~' a length) and a body over Wasm-level arguments (addresses as linear-memory offsets).
+ * One wasi_snapshot_preview1 function: its WAMR native signature string (see {@link WasiSignatures}, e.g.
+ * "(i*i*)i") and a body over Wasm-level arguments (addresses as linear-memory offsets).
  */
 public record WasiFunction(String name, String nativeSignature, Body body) {
     @FunctionalInterface
@@ -19,5 +21,9 @@ public record WasiFunction(String name, String nativeSignature, Body body) {
 
     public boolean hasResult() {
         return !nativeSignature.endsWith(")");
+    }
+
+    public FunctionSignature wasmSignature() {
+        return WasiSignatures.wasmSignature(nativeSignature);
     }
 }
