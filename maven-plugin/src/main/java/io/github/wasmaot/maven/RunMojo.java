@@ -1,0 +1,148 @@
+package io.github.wasmaot.maven;
+
+import io.github.wasmaot.loader.LoaderException;
+import io.github.wasmaot.loader.run.BackendPreference;
+import io.github.wasmaot.loader.run.RunRequest;
+import io.github.wasmaot.loader.run.RunResult;
+import io.github.wasmaot.loader.run.Runner;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Smoke test: runs an AOT image once through the loader, as {@code wasm-aot run} and iwasm do: its WASI command
+ * ({@code _start}) or one export. Logs the backend the loader chose and why, then what iwasm would print (results
+ * in iwasm's format, {@code 0x5:i32}; a trap as {@code Exception: integer divide by zero}), and fails the build when
+ * the output or exit code is not the expected one: by default any exit code but 0 (a trap is 1) fails.
+ */
+@Mojo(name = "run", threadSafe = true, requiresProject = false)
+public class RunMojo extends AbstractMojo {
+
+    /** The AOT image to run. Relative paths resolve against the project's base directory. */
+    @Parameter(property = "wasm-aot.run.image", required = true)
+    File image;
+
+    /**
+     * Export to call with {@code args}, as iwasm's {@code -f}. Unset: run the WASI command ({@code _start}) with
+     * {@code args} as its program arguments.
+     */
+    @Parameter(property = "wasm-aot.run.invoke")
+    String invoke;
+
+    /**
+     * Arguments: the export's, in iwasm's formats ({@code 2}, {@code 0x10}, {@code -1}, {@code 1.5}), or the
+     * program's (argv[1..]). On the command line, comma-separated.
+     */
+    @Parameter(property = "wasm-aot.run.args")
+    List<String> args;
+
+    /**
+     * Backend: {@code auto} (the loader chooses and says why: native only for a host-ISA image without linear
+     * memory), {@code native} or {@code emulated} (Unicorn, needs libunicorn.so.2).
+     */
+    @Parameter(property = "wasm-aot.run.backend", defaultValue = "auto")
+    String backend;
+
+    /** App heap size in bytes, as iwasm's {@code --heap-size}. Unset: the runtime profile's iwasm default. */
+    @Parameter(property = "wasm-aot.run.heapSize")
+    Long heapSize;
+
+    /** Runtime profile to load the image as (name or alias, e.g. {@code legacy}). Unset: detected from the image. */
+    @Parameter(property = "wasm-aot.run.runtime")
+    String runtime;
+
+    /**
+     * Expected output (what iwasm prints: the program's stdout, then the results or the trap text). Compared line by
+     * line, ignoring each line's leading and trailing blanks and blank lines at either end. Unset: not checked.
+     */
+    @Parameter(property = "wasm-aot.run.expectedOutput")
+    String expectedOutput;
+
+    /**
+     * Expected exit code (iwasm's: the program's {@code proc_exit} code, 1 after a trap, else 0). Unset: anything but
+     * 0 fails the build.
+     */
+    @Parameter(property = "wasm-aot.run.expectedExitCode")
+    Integer expectedExitCode;
+
+    /** Skip the run goal. */
+    @Parameter(property = "wasm-aot.run.skip", defaultValue = "false")
+    boolean skip;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("wasm-aot run skipped (wasm-aot.run.skip)");
+            return;
+        }
+        RunRequest request;
+        try {
+            request = new RunRequest(image.toPath(), Optional.ofNullable(invoke), args == null ? List.of() : args,
+                    BackendPreference.parse(backend),
+                    heapSize == null ? OptionalLong.empty() : OptionalLong.of(heapSize), Optional.ofNullable(runtime));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        getLog().info("wasm-aot run: " + describe(request));
+        RunResult result;
+        try {
+            result = Runner.run(request);
+        } catch (IOException | LoaderException e) {
+            throw new MojoFailureException("wasm-aot run: " + e.getMessage(), e);
+        }
+        getLog().info("backend: " + result.backend());
+        result.stdoutLines().forEach(getLog()::info);
+        result.stderrLines().forEach(getLog()::warn);
+        getLog().info("exit code " + result.exitCode());
+        check(result);
+    }
+
+    private void check(RunResult result) throws MojoFailureException {
+        List<String> problems = new ArrayList<>();
+        if (expectedOutput != null) {
+            List<String> want = lines(expectedOutput);
+            List<String> got = lines(result.stdout());
+            if (!want.equals(got)) {
+                problems.add("output differs: expected " + String.join("\\n", want) + " but was "
+                        + String.join("\\n", got));
+            }
+        }
+        if (expectedExitCode != null) {
+            if (expectedExitCode != result.exitCode()) {
+                problems.add("exit code " + result.exitCode() + ", expected " + expectedExitCode
+                        + result.trap().map(t -> " (" + t + ")").orElse(""));
+            }
+        } else if (result.exitCode() != 0) {
+            problems.add("exit code " + result.exitCode() + result.trap().map(t -> ": " + t).orElse("")
+                    + " (set expectedExitCode if this is expected)");
+        }
+        if (!problems.isEmpty()) {
+            throw new MojoFailureException(image + ": " + String.join("; ", problems));
+        }
+    }
+
+    /** Lines stripped of surrounding blanks, without blank lines at either end. */
+    static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>(text.lines().map(String::strip).toList());
+        while (!lines.isEmpty() && lines.get(0).isEmpty()) {
+            lines.remove(0);
+        }
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        return lines;
+    }
+
+    private static String describe(RunRequest r) {
+        return r.image() + " " + r.invoke().map(f -> "invoke " + f + "(" + String.join(", ", r.args()) + ")")
+                .orElse("_start" + (r.args().isEmpty() ? "" : " " + String.join(" ", r.args())));
+    }
+}
