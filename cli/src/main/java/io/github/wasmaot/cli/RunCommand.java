@@ -1,17 +1,10 @@
 package io.github.wasmaot.cli;
 
-import io.github.wasmaot.loader.AotModule;
-import io.github.wasmaot.loader.BackendChoice;
-import io.github.wasmaot.loader.BackendKind;
-import io.github.wasmaot.loader.FunctionSignature;
-import io.github.wasmaot.loader.Instance;
-import io.github.wasmaot.loader.InstanceOptions;
-import io.github.wasmaot.loader.IwasmCommand;
 import io.github.wasmaot.loader.LoaderException;
-import io.github.wasmaot.loader.WasiExitException;
-import io.github.wasmaot.loader.WasmTrapException;
-import io.github.wasmaot.loader.WasmValue;
-import io.github.wasmaot.loader.wasi.WasiConfig;
+import io.github.wasmaot.loader.run.BackendPreference;
+import io.github.wasmaot.loader.run.RunRequest;
+import io.github.wasmaot.loader.run.RunResult;
+import io.github.wasmaot.loader.run.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,11 +13,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
@@ -73,69 +64,27 @@ final class RunCommand implements Callable<Integer> {
             }
             Path file = Path.of(invoke != null ? words.get(words.size() - 1) : words.get(0));
             List<String> rest = invoke != null ? words.subList(0, words.size() - 1) : words.subList(1, words.size());
-            AotModule module = open(file);
-            BackendKind kind = emulate ? BackendKind.EMULATED : nativ ? BackendKind.NATIVE : null;
-            if (kind == null) {
-                BackendChoice choice = BackendChoice.forModule(module);
-                err.println("wasm-aot run: backend " + choice);
-                err.flush();
-                kind = choice.kind();
+            BackendPreference backend = emulate ? BackendPreference.EMULATED
+                    : nativ ? BackendPreference.NATIVE : BackendPreference.AUTO;
+            RunRequest request = new RunRequest(file, Optional.ofNullable(invoke), rest, backend,
+                    heapSize == null ? OptionalLong.empty() : OptionalLong.of(heapSize), Optional.ofNullable(runtime));
+            RunResult result = Runner.run(request, System.out, System.err);
+            System.out.flush();
+            if (backend == BackendPreference.AUTO) {
+                err.println("wasm-aot run: backend " + result.backend());
             }
-            List<String> argv = new ArrayList<>();
-            argv.add(file.toString());
-            if (invoke == null) {
-                argv.addAll(rest);
+            if (result.trapped()) {
+                err.println(result.trap().get());
+            } else {
+                result.formattedResults().forEach(out::println);
             }
-            InstanceOptions options = new InstanceOptions(
-                    heapSize == null ? OptionalLong.empty() : OptionalLong.of(heapSize),
-                    WasiConfig.inheritIo(argv));
-            try (Instance instance = module.instantiate(kind, options)) {
-                if (invoke != null) {
-                    for (WasmValue v : instance.call(invoke, arguments(invoke, instance.signature(invoke), rest))) {
-                        out.println(IwasmCommand.format(v));
-                    }
-                } else {
-                    instance.call("_start", List.of());
-                }
-                return 0;
-            } catch (WasiExitException e) {
-                return e.exitCode();
-            } catch (WasmTrapException e) {
-                out.flush();
-                err.println(e.runtimeText());
-                return 1;
-            }
+            return result.exitCode();
         } catch (LoaderException | IOException | IllegalArgumentException e) {
             err.println("wasm-aot run: " + e.getMessage());
             return WasmAotCli.EXIT_USAGE;
         } finally {
-            System.out.flush();
             out.flush();
             err.flush();
         }
-    }
-
-    private AotModule open(Path file) throws IOException, LoaderException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new IOException(file + ": no such file", e);
-        }
-        return runtime == null ? AotModule.open(bytes, file.toString())
-                : AotModule.open(bytes, file.toString(), runtime);
-    }
-
-    private static List<WasmValue> arguments(String export, FunctionSignature sig, List<String> args)
-            throws LoaderException {
-        if (args.size() != sig.params().size()) {
-            throw new LoaderException("export \"" + export + "\" takes " + sig.params().size() + " arguments, got "
-                    + args.size());
-        }
-        List<WasmValue> values = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            values.add(IwasmCommand.parse(sig.params().get(i), args.get(i)));
-        }
-        return values;
     }
 }

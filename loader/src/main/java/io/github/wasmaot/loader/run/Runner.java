@@ -14,6 +14,7 @@ import io.github.wasmaot.loader.WasmValue;
 import io.github.wasmaot.loader.wasi.WasiConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -42,6 +43,15 @@ public final class Runner {
      *                         exist, or the arguments do not fit its signature
      */
     public static RunResult run(RunRequest request) throws IOException, LoaderException {
+        return run(request, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+    }
+
+    /**
+     * Runs the request as {@link #run(RunRequest)} does and also streams the program's WASI stdout and stderr to
+     * {@code liveOut} and {@code liveErr} as it writes them (a console, for {@code wasm-aot run}).
+     */
+    public static RunResult run(RunRequest request, OutputStream liveOut, OutputStream liveErr)
+            throws IOException, LoaderException {
         Path file = request.image();
         AotModule module = open(file, request.runtime());
         BackendChoice choice = choose(module, request.backend());
@@ -52,7 +62,8 @@ public final class Runner {
         }
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        InstanceOptions options = new InstanceOptions(request.heapSize(), new WasiConfig(argv, stdout, stderr));
+        InstanceOptions options = new InstanceOptions(request.heapSize(),
+                new WasiConfig(argv, new TeeOutputStream(stdout, liveOut), new TeeOutputStream(stderr, liveErr)));
         List<WasmValue> results = List.of();
         Optional<String> trap = Optional.empty();
         int exit = 0;
