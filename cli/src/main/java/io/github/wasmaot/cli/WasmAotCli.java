@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "wasm-aot 0.1.0-SNAPSHOT",
         description = "Compile, inspect and verify WebAssembly AOT images for pinned WAMR runtimes.",
-        subcommands = {CommandLine.HelpCommand.class, InspectCommand.class, VerifyCommand.class, ValidateCommand.class, RunCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, InspectCommand.class, VerifyCommand.class, ValidateCommand.class, RunCommand.class,
+            CompileCommand.class})
 public final class WasmAotCli {
 
     /** Exit code for usage or I/O errors, shared by every subcommand. */

@@ -55,6 +55,11 @@ public final class RuntimeProfile {
         return definition.targetInfo().has("feature_flags");
     }
 
+    /** Codegen data (offsets, code model, exception ids), for profiles a compiler can target. */
+    public Optional<CodegenData> codegen() {
+        return Optional.ofNullable(definition.codegen());
+    }
+
     public Optional<LoaderFacts> loaderFacts() {
         return Optional.ofNullable(loaderFacts);
     }

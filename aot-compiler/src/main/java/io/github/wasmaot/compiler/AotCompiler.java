@@ -1,0 +1,90 @@
+package io.github.wasmaot.compiler;
+
+import io.github.wasmaot.compiler.codegen.ModuleTranslator;
+import io.github.wasmaot.compiler.image.AotImageBuilder;
+import io.github.wasmaot.format.AotImage;
+import io.github.wasmaot.format.AotWriter;
+import io.github.wasmaot.verifier.Finding;
+import io.github.wasmaot.verifier.Target;
+import io.github.wasmaot.verifier.VerificationResult;
+import io.github.wasmaot.verifier.Verifier;
+import io.github.wasmaot.wasm.WasmException;
+import io.github.wasmaot.wasm.decode.ModuleDecoder;
+import io.github.wasmaot.wasm.model.WasmModule;
+import io.github.wasmaot.wasm.validate.ModuleValidator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Collectors;
+
+/**
+ * WebAssembly to a WAMR AOT image for one pinned runtime and ISA: decode, validate, translate to LLVM IR,
+ * emit an ELF object, build and write the image, and run the verifier on it before anything is returned.
+ */
+public final class AotCompiler {
+    private AotCompiler() {
+    }
+
+    /** Compiles {@code wasm}; {@code name} names the module in messages and the image. */
+    public static byte[] compile(byte[] wasm, String name, CompileOptions options) {
+        CodegenTarget target = CodegenTarget.resolve(options);
+        WasmModule module;
+        try {
+            module = ModuleDecoder.decode(wasm);
+            ModuleValidator.validate(module);
+        } catch (WasmException e) {
+            throw new CompileException(name + ": " + e.getMessage(), e);
+        }
+        ModuleTranslator.CompiledObject object = ModuleTranslator.compile(name, module, target);
+        AotImage image = AotImageBuilder.build(name, name, module, object, target);
+        byte[] bytes = AotWriter.write(image);
+        verify(bytes, name, target);
+        return bytes;
+    }
+
+    /** Compiles {@code in} into {@code out} atomically: on any failure {@code out} is left untouched. */
+    public static void compileFile(Path in, Path out, CompileOptions options) {
+        byte[] wasm;
+        try {
+            wasm = Files.readAllBytes(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + in, e);
+        }
+        byte[] image = compile(wasm, in.getFileName().toString(), options);
+        Path dir = out.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
+            Files.write(tmp, image);
+            try {
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out, e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: the temp file is hidden and never the output
+                }
+            }
+        }
+    }
+
+    private static void verify(byte[] image, String name, CodegenTarget target) {
+        VerificationResult result = Verifier.verify(image, name, target.profile(), Target.of(target.isa()));
+        if (!result.accepted()) {
+            String errors = result.errors().stream().map(Finding::message).collect(Collectors.joining("; "));
+            throw new CompileException(name + ": the image would be refused by " + target.profile().name() + " on "
+                    + target.isa() + " (nothing written): " + errors);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.wasmaot.compiler;
+
+import io.github.wasmaot.format.profile.CodegenData;
+import io.github.wasmaot.format.profile.ProfileCatalog;
+import io.github.wasmaot.format.profile.RuntimeProfile;
+import java.util.Locale;
+
+/**
+ * Options checked against the profile's codegen data: everything the code generator and image builder ask.
+ * Validation happens here, before LLVM sees anything (a fatal LLVM error would abort the JVM).
+ */
+public record CodegenTarget(RuntimeProfile profile, String isa, CodegenData data, CodegenData.IsaCodegen isaData,
+                            String cpu, int optLevel, boolean boundsChecks) {
+
+    public static CodegenTarget resolve(CompileOptions options) {
+        RuntimeProfile profile = ProfileCatalog.byNameOrAlias(options.runtime())
+                .orElseThrow(() -> new CompileException("unknown runtime profile \"" + options.runtime() + "\""));
+        CodegenData data = profile.codegen().orElseThrow(() -> new CompileException(
+                "runtime profile " + profile.name() + " has no codegen data: this compiler cannot target it"));
+        String isa = normalizeIsa(options.isa());
+        CodegenData.IsaCodegen isaData = data.isa(isa).orElseThrow(() -> new CompileException(
+                "runtime profile " + profile.name() + " has no codegen data for target \"" + options.isa()
+                        + "\" (supported: " + String.join(", ", data.isas().keySet().stream().sorted().toList())
+                        + ")"));
+        if (options.optLevel() < 0 || options.optLevel() > 3) {
+            throw new CompileException("opt level must be 0-3, got " + options.optLevel());
+        }
+        String cpu = options.cpu() == null ? isaData.cpu() : options.cpu();
+        if (!isaData.allowedCpus().contains(cpu)) {
+            throw new CompileException("cpu \"" + cpu + "\" is not supported for " + isa + " (supported: "
+                    + String.join(", ", isaData.allowedCpus()) + ")");
+        }
+        if (!"static".equals(data.relocMode())) {
+            throw new CompileException("profile " + profile.name() + " asks for reloc mode " + data.relocMode()
+                    + ", only static is supported");
+        }
+        return new CodegenTarget(profile, isa, data, isaData, cpu, options.optLevel(), options.boundsChecks());
+    }
+
+    static String normalizeIsa(String isa) {
+        String key = isa.trim().toLowerCase(Locale.ROOT);
+        return switch (key) {
+            case "amd64", "x86-64", "x86_64" -> "x86_64";
+            case "arm64", "aarch64", "aarch64v8" -> "aarch64";
+            default -> key;
+        };
+    }
+
+    public CodegenData.RuntimeAbi abi() {
+        return data.abi();
+    }
+}

@@ -1,0 +1,170 @@
+package io.github.wasmaot.compiler.codegen;
+
+import static org.bytedeco.llvm.global.LLVM.*;
+
+import io.github.wasmaot.compiler.CompileException;
+import io.github.wasmaot.wasm.instruction.Immediate;
+import io.github.wasmaot.wasm.instruction.Instruction;
+import io.github.wasmaot.wasm.model.FuncType;
+import io.github.wasmaot.compiler.llvm.Llvm;
+import io.github.wasmaot.wasm.model.ValType;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
+import org.bytedeco.llvm.LLVM.LLVMBuilderRef;
+import org.bytedeco.llvm.LLVM.LLVMTypeRef;
+import org.bytedeco.llvm.LLVM.LLVMValueRef;
+
+/**
+ * {@code call} and {@code call_indirect}. Callees get the caller's exec_env first; after each call the
+ * caller returns at once if the runtime's exception is set. Indirect calls check, in wamrc's order: index
+ * within the table ("undefined element"), element set ("uninitialized element"), callee type
+ * ("indirect call type mismatch", the runtime's text for that id), then call through {@code func_ptrs}.
+ */
+final class CallTranslator {
+    private final ModuleContext mc;
+    private final LLVMBuilderRef b;
+    private final OperandStack stack;
+    private final RuntimeAccess runtime;
+    private final LLVMValueRef function;
+    private final int functionIndex;
+    private LLVMValueRef argv;
+    private final List<LLVMValueRef> extraResults = new ArrayList<>();
+
+    CallTranslator(ModuleContext mc, OperandStack stack, RuntimeAccess runtime, LLVMValueRef function,
+                   int functionIndex) {
+        this.mc = mc;
+        this.b = mc.builder;
+        this.stack = stack;
+        this.runtime = runtime;
+        this.function = function;
+        this.functionIndex = functionIndex;
+    }
+
+    void call(int callee, Instruction insn) {
+        int imported = mc.wasm.importedFunctionCount();
+        FuncType type = mc.wasm.types().get(mc.wasm.functionTypeIndices().get(callee));
+        if (callee < imported) {
+            invokeNative(callee, type, insn);
+            return;
+        }
+        Callee target = mc.definedFunctions.get(callee - imported);
+        finish(type, mc.call(target, arguments(type)));
+    }
+
+    /**
+     * An imported function: {@code bool aot_invoke_native(exec_env, import_index, argc, argv)} with the
+     * arguments in 32-bit cells of {@code argv}, the result read back from {@code argv[0]}; false means the
+     * runtime raised an exception.
+     */
+    private void invokeNative(int importIndex, FuncType type, Instruction insn) {
+        int cells = 0;
+        for (var p : type.params()) {
+            cells += OperandStack.cellsOf(p);
+        }
+        if (cells > 64) {
+            throw unsupported(insn, "a call to an import with more than 64 parameter cells");
+        }
+        if (type.results().size() > 1) {
+            throw unsupported(insn, "a call to an import with " + type.results().size() + " results");
+        }
+        LLVMValueRef[] args = arguments(type);
+        LLVMValueRef argv = argvBuffer();
+        int cell = 0;
+        for (int i = 0; i < type.params().size(); i++) {
+            LLVMValueRef slot = LLVMBuildInBoundsGEP2(b, mc.types.i32, argv,
+                    Llvm.array(LLVMConstInt(mc.types.i64, cell, 0)), 1, "");
+            LLVMValueRef st = LLVMBuildStore(b, args[i + 1], slot);
+            LLVMSetAlignment(st, 4);
+            cell += OperandStack.cellsOf(type.params().get(i));
+        }
+        Callee invoke = mc.external(mc.target.data().runtimeFunctions().invokeNative(), mc.types.i8, mc.types.ptr,
+                mc.types.i32, mc.types.i32, mc.types.ptr);
+        LLVMValueRef ok = mc.call(invoke, args[0], LLVMConstInt(mc.types.i32, importIndex, 0),
+                LLVMConstInt(mc.types.i32, cell, 0), argv);
+        runtime.returnIf(LLVMBuildICmp(b, LLVMIntEQ, ok, LLVMConstInt(mc.types.i8, 0, 0), ""));
+        if (!type.results().isEmpty()) {
+            LLVMValueRef result = LLVMBuildLoad2(b, mc.types.of(type.results().get(0)), argv, "native_result");
+            LLVMSetAlignment(result, 4);
+            stack.push(result, type.results().get(0));
+        }
+    }
+
+    /** The argv cells for native calls: one 64-cell buffer per function, in the entry block. */
+    private LLVMValueRef argvBuffer() {
+        if (argv == null) {
+            argv = entryAlloca(LLVMArrayType2(mc.types.i32, 64), "argv");
+            LLVMSetAlignment(argv, 8);
+        }
+        return argv;
+    }
+
+    void callIndirect(Immediate.IndexPair immediate, Instruction insn) {
+        if (immediate.second() != 0) {
+            throw unsupported(insn, "call_indirect through table " + immediate.second());
+        }
+        int typeIndex = immediate.first();
+        FuncType type = mc.wasm.types().get(typeIndex);
+        LLVMValueRef index = stack.popRef();
+        LLVMValueRef[] args = arguments(type);
+        runtime.trapIf(LLVMBuildICmp(b, LLVMIntUGE, index, runtime.tableSize(), ""), "undefined element");
+        LLVMValueRef funcIndex = runtime.tableElement(index);
+        runtime.trapIf(LLVMBuildICmp(b, LLVMIntEQ, funcIndex, LLVMConstAllOnes(mc.types.i32), ""),
+                "uninitialized element");
+        LLVMValueRef actual = runtime.functionTypeIndex(funcIndex);
+        LLVMValueRef matches = LLVMConstInt(mc.types.i1, 0, 0);
+        for (int i = 0; i < mc.wasm.types().size(); i++) {
+            if (mc.wasm.types().get(i).equals(type)) {
+                matches = LLVMBuildOr(b, matches,
+                        LLVMBuildICmp(b, LLVMIntEQ, actual, LLVMConstInt(mc.types.i32, i, 0), ""), "");
+            }
+        }
+        runtime.trapIf(LLVMBuildNot(b, matches, ""), "invalid function type index");
+        LLVMTypeRef fnType = mc.types.function(type);
+        LLVMValueRef pointer = runtime.functionPointer(funcIndex);
+        finish(type, mc.call(new Callee(pointer, fnType), args));
+    }
+
+    /** exec_env, the wasm arguments, then one result slot per result after the first. */
+    private LLVMValueRef[] arguments(FuncType type) {
+        List<Value> args = stack.pop(type.params().size());
+        int extra = Math.max(0, type.results().size() - 1);
+        LLVMValueRef[] refs = new LLVMValueRef[args.size() + 1 + extra];
+        refs[0] = LLVMGetParam(function, 0);
+        for (int i = 0; i < args.size(); i++) {
+            refs[i + 1] = args.get(i).ref();
+        }
+        extraResults.clear();
+        for (int i = 0; i < extra; i++) {
+            LLVMValueRef slot = entryAlloca(mc.types.of(type.results().get(i + 1)), "result" + (i + 1));
+            extraResults.add(slot);
+            refs[args.size() + 1 + i] = slot;
+        }
+        return refs;
+    }
+
+    private void finish(FuncType type, LLVMValueRef result) {
+        runtime.checkException();
+        if (!type.results().isEmpty()) {
+            stack.push(result, type.results().get(0));
+        }
+        for (int i = 1; i < type.results().size(); i++) {
+            ValType t = type.results().get(i);
+            LLVMValueRef v = LLVMBuildLoad2(b, mc.types.of(t), extraResults.get(i - 1), "");
+            LLVMSetAlignment(v, 1);
+            stack.push(v, t);
+        }
+    }
+
+    private LLVMValueRef entryAlloca(LLVMTypeRef type, String name) {
+        LLVMBasicBlockRef here = LLVMGetInsertBlock(b);
+        LLVMPositionBuilderBefore(b, LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(function)));
+        LLVMValueRef slot = LLVMBuildAlloca(b, type, name);
+        LLVMPositionBuilderAtEnd(b, here);
+        return slot;
+    }
+
+    private CompileException unsupported(Instruction insn, String what) {
+        return CompileException.unsupported(mc.moduleName, functionIndex, insn.offset(), what);
+    }
+}

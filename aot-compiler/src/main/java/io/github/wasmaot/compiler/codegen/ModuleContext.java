@@ -1,0 +1,67 @@
+package io.github.wasmaot.compiler.codegen;
+
+import static org.bytedeco.llvm.global.LLVM.*;
+
+import io.github.wasmaot.compiler.CodegenTarget;
+import io.github.wasmaot.compiler.llvm.Llvm;
+import io.github.wasmaot.wasm.model.WasmModule;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.llvm.LLVM.LLVMBuilderRef;
+import org.bytedeco.llvm.LLVM.LLVMContextRef;
+import org.bytedeco.llvm.LLVM.LLVMModuleRef;
+import org.bytedeco.llvm.LLVM.LLVMTypeRef;
+import org.bytedeco.llvm.LLVM.LLVMValueRef;
+
+/** Module-wide translation state: the LLVM module, its builder and types, the declared functions. */
+final class ModuleContext {
+    final String moduleName;
+    final WasmModule wasm;
+    final CodegenTarget target;
+    final LLVMContextRef ctx;
+    final LLVMModuleRef module;
+    final LLVMBuilderRef builder;
+    final LlvmTypes types;
+    final GlobalLayout globals;
+    /** Memory instances the runtime creates before the global data (wamrc always declares at least one). */
+    final int memoryInstanceCount;
+    final List<Callee> definedFunctions;
+    private final Map<String, Callee> declared = new HashMap<>();
+
+    ModuleContext(String moduleName, WasmModule wasm, CodegenTarget target, LLVMContextRef ctx,
+                  LLVMModuleRef module, LLVMBuilderRef builder, LlvmTypes types, List<Callee> definedFunctions) {
+        this.moduleName = moduleName;
+        this.wasm = wasm;
+        this.target = target;
+        this.ctx = ctx;
+        this.module = module;
+        this.builder = builder;
+        this.types = types;
+        this.globals = GlobalLayout.of(wasm.allGlobals());
+        this.memoryInstanceCount = Math.max(1, wasm.allMemories().size());
+        this.definedFunctions = List.copyOf(definedFunctions);
+    }
+
+    /** An external function (runtime helper or LLVM intrinsic), declared once. */
+    Callee external(String name, LLVMTypeRef ret, LLVMTypeRef... params) {
+        return declared.computeIfAbsent(name, n -> {
+            LLVMTypeRef type = types.function(ret, params);
+            LLVMValueRef fn = LLVMGetNamedFunction(module, n);
+            if (fn == null || fn.isNull()) {
+                fn = LLVMAddFunction(module, n, type);
+            }
+            return new Callee(fn, type);
+        });
+    }
+
+    LLVMValueRef call(Callee callee, LLVMValueRef... args) {
+        return LLVMBuildCall2(builder, callee.type(), callee.function(),
+                Llvm.array(args), args.length, "");
+    }
+
+    /** Calls an LLVM intrinsic overloaded on {@code type}, e.g. {@code llvm.ctpop.i32}. */
+    LLVMValueRef intrinsic(String base, LLVMTypeRef ret, LLVMTypeRef[] params, LLVMValueRef... args) {
+        return call(external(base, ret, params), args);
+    }
+}

@@ -1,0 +1,134 @@
+package io.github.wasmaot.compiler.codegen;
+
+import static org.bytedeco.llvm.global.LLVM.*;
+
+import io.github.wasmaot.compiler.CodegenTarget;
+import io.github.wasmaot.compiler.CompileException;
+import io.github.wasmaot.compiler.llvm.LlvmNatives;
+import io.github.wasmaot.compiler.llvm.ObjectEmitter;
+import io.github.wasmaot.wasm.model.FuncType;
+import io.github.wasmaot.wasm.model.Import;
+import io.github.wasmaot.wasm.model.ImportDescriptor;
+import io.github.wasmaot.wasm.model.ValType;
+import io.github.wasmaot.wasm.model.WasmModule;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.llvm.LLVM.LLVMAttributeRef;
+import org.bytedeco.llvm.LLVM.LLVMBuilderRef;
+import org.bytedeco.llvm.LLVM.LLVMContextRef;
+import org.bytedeco.llvm.LLVM.LLVMModuleRef;
+import org.bytedeco.llvm.LLVM.LLVMTypeRef;
+import org.bytedeco.llvm.LLVM.LLVMValueRef;
+
+/**
+ * Translates a validated module into one LLVM module (one {@code aot_func#N} per defined function, with the
+ * AOT ABI {@code (exec_env, params...)}) and emits it as an ELF object for the target.
+ */
+public final class ModuleTranslator {
+    private ModuleTranslator() {
+    }
+
+    /** The emitted object and, per defined function, WAMR's cell numbers. */
+    public record CompiledObject(byte[] elf, List<Integer> maxLocalCells, List<Integer> maxStackCells) {
+        public CompiledObject {
+            elf = elf.clone();
+            maxLocalCells = List.copyOf(maxLocalCells);
+            maxStackCells = List.copyOf(maxStackCells);
+        }
+
+        @Override
+        public byte[] elf() {
+            return elf.clone();
+        }
+    }
+
+    public static CompiledObject compile(String moduleName, WasmModule wasm, CodegenTarget target) {
+        checkModuleFeatures(moduleName, wasm);
+        LlvmNatives.ensureInitialized();
+        LLVMContextRef ctx = LLVMContextCreate();
+        LLVMModuleRef module = LLVMModuleCreateWithNameInContext(moduleName, ctx);
+        LLVMBuilderRef builder = LLVMCreateBuilderInContext(ctx);
+        try {
+            LlvmTypes types = new LlvmTypes(ctx);
+            List<Callee> functions = declareFunctions(wasm, target, ctx, module, types);
+            ModuleContext mc = new ModuleContext(moduleName, wasm, target, ctx, module, builder, types, functions);
+            List<Integer> locals = new ArrayList<>();
+            List<Integer> stacks = new ArrayList<>();
+            for (int i = 0; i < wasm.code().size(); i++) {
+                FunctionTranslator.CellCounts cells = new FunctionTranslator(mc, i).translate();
+                locals.add(cells.maxLocalCells());
+                stacks.add(cells.maxStackCells());
+            }
+            byte[] elf = ObjectEmitter.emit(module, target);
+            return new CompiledObject(elf, locals, stacks);
+        } finally {
+            LLVMDisposeBuilder(builder);
+            LLVMDisposeModule(module);
+            LLVMContextDispose(ctx);
+        }
+    }
+
+    private static List<Callee> declareFunctions(WasmModule wasm, CodegenTarget target, LLVMContextRef ctx,
+                                                 LLVMModuleRef module, LlvmTypes types) {
+        LLVMAttributeRef nounwind = LLVMCreateEnumAttribute(ctx, LLVMGetEnumAttributeKindForName("nounwind", 8), 0);
+        List<Callee> out = new ArrayList<>();
+        for (int i = 0; i < wasm.functions().size(); i++) {
+            FuncType ft = wasm.types().get(wasm.functions().get(i));
+            LLVMTypeRef type = types.function(ft);
+            LLVMValueRef fn = LLVMAddFunction(module, target.data().functionSymbolPrefix() + i, type);
+            LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, nounwind);
+            for (String libcall : target.data().missingLibcalls()) {
+                String key = "no-builtin-" + libcall;
+                LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                        LLVMCreateStringAttribute(ctx, key, key.length(), "", 0));
+            }
+            if (!target.isaData().tailCalls()) {
+                String key = "disable-tail-calls";
+                LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                        LLVMCreateStringAttribute(ctx, key, key.length(), "true", 4));
+            }
+            out.add(new Callee(fn, type));
+        }
+        return out;
+    }
+
+    private static void checkModuleFeatures(String moduleName, WasmModule wasm) {
+        for (Import imp : wasm.imports()) {
+            boolean numericGlobal = imp.descriptor() instanceof ImportDescriptor.Global g
+                    && g.type().valType().isNumeric();
+            if (!(imp.descriptor() instanceof ImportDescriptor.Function) && !numericGlobal) {
+                throw new CompileException(String.format("%s: import \"%s\".\"%s\" at offset 0x%x is not "
+                        + "supported by this compiler yet (only function and numeric global imports are)", moduleName,
+                        imp.module(), imp.name(), imp.offset()));
+            }
+        }
+        if (wasm.tables().size() > 1) {
+            throw new CompileException(moduleName + ": more than one table is not supported by this compiler yet");
+        }
+        wasm.tables().forEach(t -> {
+            if (t.type().elementType() != ValType.FUNCREF) {
+                throw new CompileException(String.format("%s: table of %s at offset 0x%x is not supported by this "
+                        + "compiler yet", moduleName, t.type().elementType(), t.offset()));
+            }
+        });
+        List<Integer> typeIndices = wasm.functionTypeIndices();
+        for (int f = 0; f < typeIndices.size(); f++) {
+            FuncType ft = wasm.types().get(typeIndices.get(f));
+            boolean numeric = ft.params().stream().allMatch(ValType::isNumeric)
+                    && ft.results().stream().allMatch(ValType::isNumeric);
+            if (!numeric) {
+                throw new CompileException(String.format("%s: function %d has type %s: reference-typed "
+                        + "parameters and results are not supported by this compiler yet", moduleName, f, ft));
+            }
+        }
+        if (wasm.memories().size() > 1) {
+            throw new CompileException(moduleName + ": more than one memory is not supported");
+        }
+        wasm.globals().forEach(g -> {
+            if (!g.type().valType().isNumeric()) {
+                throw new CompileException(String.format("%s: global of type %s at offset 0x%x is not supported "
+                        + "by this compiler yet", moduleName, g.type().valType(), g.offset()));
+            }
+        });
+    }
+}

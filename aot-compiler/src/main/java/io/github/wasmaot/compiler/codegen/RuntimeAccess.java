@@ -1,0 +1,191 @@
+package io.github.wasmaot.compiler.codegen;
+
+import static org.bytedeco.llvm.global.LLVM.*;
+
+import io.github.wasmaot.compiler.llvm.Llvm;
+import io.github.wasmaot.format.profile.CodegenData;
+import java.util.HashMap;
+import java.util.Map;
+import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
+import org.bytedeco.llvm.LLVM.LLVMTypeRef;
+import org.bytedeco.llvm.LLVM.LLVMValueRef;
+
+/**
+ * What one function's code reads from and calls in the runtime, following the profile's ABI data: the module
+ * instance (from exec_env), memory base and size, global slots, and exceptions (set the exception, return
+ * a zero result; callers test {@code cur_exception} after each call).
+ */
+final class RuntimeAccess {
+    private final ModuleContext mc;
+    private final CodegenData.RuntimeAbi abi;
+    private final LLVMValueRef function;
+    private final LLVMTypeRef returnType;
+    private final Map<Integer, LLVMBasicBlockRef> throwBlocks = new HashMap<>();
+    private LLVMValueRef moduleInst;
+    private LLVMBasicBlockRef exceptionReturn;
+
+    RuntimeAccess(ModuleContext mc, LLVMValueRef function, LLVMTypeRef returnType) {
+        this.mc = mc;
+        this.abi = mc.target.abi();
+        this.function = function;
+        this.returnType = returnType;
+    }
+
+    /** Emits the load of module_inst from exec_env (param 0); call once in the entry block. */
+    void loadModuleInstance() {
+        LLVMValueRef execEnv = LLVMGetParam(function, 0);
+        moduleInst = LLVMBuildLoad2(mc.builder, mc.types.ptr, byteOffset(execEnv, abi.execEnvModuleInst()),
+                "module_inst");
+    }
+
+    LLVMValueRef moduleInstance() {
+        return moduleInst;
+    }
+
+    LLVMValueRef byteOffset(LLVMValueRef base, long offset) {
+        LLVMValueRef idx = LLVMConstInt(mc.types.i64, offset, 0);
+        return LLVMBuildInBoundsGEP2(mc.builder, mc.types.i8, base,
+                Llvm.array(idx), 1, "");
+    }
+
+    private long memoryInstance0() {
+        return abi.moduleInstGlobalTableData();
+    }
+
+    LLVMValueRef memoryBase() {
+        return LLVMBuildLoad2(mc.builder, mc.types.ptr,
+                byteOffset(moduleInst, memoryInstance0() + abi.memoryInstanceMemoryData()), "mem_base");
+    }
+
+    /** memory_data_size as i64. */
+    LLVMValueRef memoryDataSize() {
+        LLVMTypeRef t = abi.memoryDataSizeBytes() == 8 ? mc.types.i64 : mc.types.i32;
+        LLVMValueRef v = LLVMBuildLoad2(mc.builder, t,
+                byteOffset(moduleInst, memoryInstance0() + abi.memoryInstanceMemoryDataSize()), "mem_size");
+        return t == mc.types.i64 ? v : LLVMBuildZExt(mc.builder, v, mc.types.i64, "");
+    }
+
+    LLVMValueRef pageCount() {
+        return LLVMBuildLoad2(mc.builder, mc.types.i32,
+                byteOffset(moduleInst, memoryInstance0() + abi.memoryInstanceCurPageCount()), "pages");
+    }
+
+    LLVMValueRef globalAddress(int globalIndex) {
+        long offset = abi.moduleInstGlobalTableData() + (long) mc.memoryInstanceCount * abi.memoryInstanceSize()
+                + mc.globals.offset(globalIndex);
+        return byteOffset(moduleInst, offset);
+    }
+
+    private long table0() {
+        return abi.moduleInstGlobalTableData() + (long) mc.memoryInstanceCount * abi.memoryInstanceSize()
+                + mc.globals.size();
+    }
+
+    /** cur_size of table 0 (i32). */
+    LLVMValueRef tableSize() {
+        return LLVMBuildLoad2(mc.builder, mc.types.i32, byteOffset(moduleInst, table0() + abi.tableInstanceCurSize()),
+                "table_size");
+    }
+
+    /** The function index stored in element {@code index} (i32, already bounds-checked) of table 0. */
+    LLVMValueRef tableElement(LLVMValueRef index) {
+        LLVMValueRef elems = byteOffset(moduleInst, table0() + abi.tableInstanceElems());
+        LLVMValueRef scaled = LLVMBuildMul(mc.builder, LLVMBuildZExt(mc.builder, index, mc.types.i64, ""),
+                LLVMConstInt(mc.types.i64, abi.tableElemSize(), 0), "");
+        LLVMValueRef slot = LLVMBuildInBoundsGEP2(mc.builder, mc.types.i8, elems,
+                Llvm.array(scaled), 1, "");
+        return LLVMBuildLoad2(mc.builder, mc.types.i32, slot, "func_idx");
+    }
+
+    /** func_type_indexes[funcIndex] (i32). */
+    LLVMValueRef functionTypeIndex(LLVMValueRef funcIndex) {
+        LLVMValueRef array = LLVMBuildLoad2(mc.builder, mc.types.ptr,
+                byteOffset(moduleInst, abi.moduleInstFuncTypeIndexes()), "func_type_indexes");
+        LLVMValueRef at = LLVMBuildInBoundsGEP2(mc.builder, mc.types.i32, array,
+                Llvm.array(LLVMBuildZExt(mc.builder, funcIndex, mc.types.i64, "")),
+                1, "");
+        return LLVMBuildLoad2(mc.builder, mc.types.i32, at, "func_type_idx");
+    }
+
+    /** func_ptrs[funcIndex]. */
+    LLVMValueRef functionPointer(LLVMValueRef funcIndex) {
+        LLVMValueRef array = LLVMBuildLoad2(mc.builder, mc.types.ptr,
+                byteOffset(moduleInst, abi.moduleInstFuncPtrs()), "func_ptrs");
+        LLVMValueRef at = LLVMBuildInBoundsGEP2(mc.builder, mc.types.ptr, array,
+                Llvm.array(LLVMBuildZExt(mc.builder, funcIndex, mc.types.i64, "")),
+                1, "");
+        return LLVMBuildLoad2(mc.builder, mc.types.ptr, at, "func_ptr");
+    }
+
+    /** {@code aot_enlarge_memory(module_inst, pages)}: true when the memory grew. */
+    LLVMValueRef enlargeMemory(LLVMValueRef pages) {
+        Callee grow = mc.external(mc.target.data().runtimeFunctions().enlargeMemory(), mc.types.i8, mc.types.ptr,
+                mc.types.i32);
+        LLVMValueRef ok = mc.call(grow, moduleInst, pages);
+        return LLVMBuildICmp(mc.builder, LLVMIntNE, ok, LLVMConstInt(mc.types.i8, 0, 0), "grown");
+    }
+
+    /** Branches to "set exception and return" when {@code condition} (i1) holds; continues otherwise. */
+    void trapIf(LLVMValueRef condition, String exception) {
+        LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(mc.ctx, function, "ok");
+        LLVMBuildCondBr(mc.builder, condition, throwBlock(exception), cont);
+        LLVMPositionBuilderAtEnd(mc.builder, cont);
+    }
+
+    /** Unconditional trap; the current block is terminated afterwards. */
+    void trap(String exception) {
+        LLVMBuildBr(mc.builder, throwBlock(exception));
+    }
+
+    /** Returns at once (zero result) when {@code condition} holds: the runtime has set the exception. */
+    void returnIf(LLVMValueRef condition) {
+        LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(mc.ctx, function, "no_exception");
+        LLVMBuildCondBr(mc.builder, condition, exceptionReturn(), cont);
+        LLVMPositionBuilderAtEnd(mc.builder, cont);
+    }
+
+    /**
+     * After a call: return at once if the callee raised an exception. The load is volatile so that the call
+     * never becomes a tail call: otherwise LLVM turns unbounded recursion of a void function into an endless
+     * loop instead of the stack overflow the runtime reports.
+     */
+    void checkException() {
+        LLVMValueRef flag = LLVMBuildLoad2(mc.builder, mc.types.i8,
+                byteOffset(moduleInst, abi.moduleInstCurException()), "exception");
+        LLVMSetVolatile(flag, 1);
+        LLVMValueRef raised = LLVMBuildICmp(mc.builder, LLVMIntNE, flag, LLVMConstInt(mc.types.i8, 0, 0), "");
+        LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(mc.ctx, function, "no_exception");
+        LLVMBuildCondBr(mc.builder, raised, exceptionReturn(), cont);
+        LLVMPositionBuilderAtEnd(mc.builder, cont);
+    }
+
+    private LLVMBasicBlockRef throwBlock(String exception) {
+        int id = mc.target.data().exceptionId(exception);
+        return throwBlocks.computeIfAbsent(id, i -> {
+            LLVMBasicBlockRef here = LLVMGetInsertBlock(mc.builder);
+            LLVMBasicBlockRef block = LLVMAppendBasicBlockInContext(mc.ctx, function, "throw_" + i);
+            LLVMPositionBuilderAtEnd(mc.builder, block);
+            Callee set = mc.external(mc.target.data().runtimeFunctions().setExceptionWithId(),
+                    mc.types.voidType, mc.types.ptr, mc.types.i32);
+            mc.call(set, moduleInst, LLVMConstInt(mc.types.i32, i, 0));
+            LLVMBuildBr(mc.builder, exceptionReturn());
+            LLVMPositionBuilderAtEnd(mc.builder, here);
+            return block;
+        });
+    }
+
+    private LLVMBasicBlockRef exceptionReturn() {
+        if (exceptionReturn == null) {
+            LLVMBasicBlockRef here = LLVMGetInsertBlock(mc.builder);
+            exceptionReturn = LLVMAppendBasicBlockInContext(mc.ctx, function, "exception_return");
+            LLVMPositionBuilderAtEnd(mc.builder, exceptionReturn);
+            if (LLVMGetTypeKind(returnType) == LLVMVoidTypeKind) {
+                LLVMBuildRetVoid(mc.builder);
+            } else {
+                LLVMBuildRet(mc.builder, LLVMConstNull(returnType));
+            }
+            LLVMPositionBuilderAtEnd(mc.builder, here);
+        }
+        return exceptionReturn;
+    }
+}

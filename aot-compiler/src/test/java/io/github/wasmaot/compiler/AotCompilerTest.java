@@ -1,0 +1,184 @@
+package io.github.wasmaot.compiler;
+
+import io.github.wasmaot.format.testing.AotVectors;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wasmaot.format.AotImage;
+import io.github.wasmaot.format.AotReader;
+import io.github.wasmaot.format.profile.ProfileCatalog;
+import io.github.wasmaot.format.profile.RuntimeProfile;
+import io.github.wasmaot.format.section.PlacedSection;
+import io.github.wasmaot.format.section.SectionKind;
+import io.github.wasmaot.verifier.Target;
+import io.github.wasmaot.verifier.VerificationResult;
+import io.github.wasmaot.verifier.Verifier;
+import io.github.wasmaot.wasm.instruction.Opcode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Compiles add.wasm for the four cells and checks the images against the verifier and the real wamrc's. */
+class AotCompilerTest {
+    private static final Path ADD = AotVectors.dir().resolve("add.wasm");
+
+    @TempDir
+    Path tmp;
+
+    static Stream<Arguments> cells() {
+        return Stream.of(Arguments.of("wamr-cba4c782", "x86_64"), Arguments.of("wamr-cba4c782", "aarch64"),
+                Arguments.of("wamr-2.4", "x86_64"), Arguments.of("wamr-2.4", "aarch64"));
+    }
+
+    private static byte[] compileAdd(String profile, String isa) {
+        return AotCompiler.compile(TestFiles.read(ADD), "add.wasm", CompileOptions.of(profile, isa));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cells")
+    void verifierAcceptsForOwnProfileAndIsaOnly(String profile, String isa) {
+        byte[] image = compileAdd(profile, isa);
+        RuntimeProfile own = ProfileCatalog.byNameOrAlias(profile).orElseThrow();
+        assertTrue(Verifier.verify(image, "add.aot", own, Target.of(isa)).accepted());
+
+        String otherIsa = isa.equals("x86_64") ? "aarch64" : "x86_64";
+        VerificationResult wrongIsa = Verifier.verify(image, "add.aot", own, Target.of(otherIsa));
+        assertFalse(wrongIsa.accepted());
+
+        RuntimeProfile other = ProfileCatalog.byNameOrAlias(profile.equals("wamr-2.4") ? "wamr-cba4c782"
+                : "wamr-2.4").orElseThrow();
+        VerificationResult wrongRuntime = Verifier.verify(image, "add.aot", other, Target.of(isa));
+        assertFalse(wrongRuntime.accepted());
+        assertEquals("unknown binary version", wrongRuntime.runtimeText().orElseThrow());
+    }
+
+    @ParameterizedTest
+    @MethodSource("cells")
+    void recompilingGivesIdenticalBytes(String profile, String isa) {
+        assertArrayEquals(compileAdd(profile, isa), compileAdd(profile, isa));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cells")
+    void metadataSectionsEqualTheRealWamrcImage(String profile, String isa) throws Exception {
+        AotVectors.Entry real = defaultImage("add.wasm", profile, isa);
+        byte[] ours = compileAdd(profile, isa);
+        byte[] theirs = TestFiles.read(real.path());
+        AotImage a = AotReader.read(ours, "ours");
+        AotImage b = AotReader.read(theirs, real.file());
+        assertEquals(b.version(), a.version());
+        for (SectionKind kind : List.of(SectionKind.TARGET_INFO, SectionKind.INIT_DATA, SectionKind.EXPORT,
+                SectionKind.RELOCATION)) {
+            assertArrayEquals(body(theirs, b, kind), body(ours, a, kind), kind.label() + " of " + real.file());
+        }
+        assertEquals(b.functions().typeIndexes(), a.functions().typeIndexes());
+        assertEquals(b.functions().maxLocalCellNums(), a.functions().maxLocalCellNums());
+        assertEquals(b.functions().maxStackCellNums(), a.functions().maxStackCellNums());
+        assertEquals(b.initData().funcTypes().size(), a.initData().funcTypes().size());
+        assertArrayEquals(b.initData().funcTypes().get(0).types(), a.initData().funcTypes().get(0).types());
+    }
+
+    @Test
+    void x86_64ImagesOfAddAreByteIdenticalToWamrc() {
+        for (String profile : List.of("wamr-cba4c782", "wamr-2.4")) {
+            AotVectors.Entry real = defaultImage("add.wasm", profile, "x86_64");
+            assertArrayEquals(TestFiles.read(real.path()), compileAdd(profile, "x86_64"), real.file());
+        }
+    }
+
+    @Test
+    void aliasesAndWamrcIsaSpellingsSelectTheSameCell() {
+        assertArrayEquals(compileAdd("wamr-cba4c782", "aarch64"), compileAdd("legacy", "arm64"));
+        assertArrayEquals(compileAdd("wamr-2.4", "x86_64"), compileAdd("current", "x86-64"));
+    }
+
+    @Test
+    void optionsAreCheckedBeforeLlvmRuns() {
+        byte[] wasm = TestFiles.read(ADD);
+        assertTrue(assertThrows(CompileException.class, () -> AotCompiler.compile(wasm, "add.wasm",
+                CompileOptions.of("wamr-1.3", "x86_64"))).getMessage().contains("no codegen data"));
+        assertTrue(assertThrows(CompileException.class, () -> AotCompiler.compile(wasm, "add.wasm",
+                CompileOptions.of("legacy", "riscv64"))).getMessage().contains("riscv64"));
+        assertTrue(assertThrows(CompileException.class, () -> AotCompiler.compile(wasm, "add.wasm",
+                CompileOptions.of("legacy", "x86_64").withOptLevel(4))).getMessage().contains("opt level"));
+        assertTrue(assertThrows(CompileException.class, () -> AotCompiler.compile(wasm, "add.wasm",
+                new CompileOptions("legacy", "x86_64", 3, false, "pentium"))).getMessage().contains("pentium"));
+        assertTrue(assertThrows(CompileException.class, () -> AotCompiler.compile(wasm, "add.wasm",
+                CompileOptions.of("no-such-runtime", "x86_64"))).getMessage().contains("unknown runtime"));
+    }
+
+    @Test
+    void unsupportedInstructionNamesModuleFunctionAndOffset() {
+        byte[] wasm = TinyModules.tableSize();
+        CompileException e = assertThrows(CompileException.class,
+                () -> AotCompiler.compile(wasm, "size.wasm", CompileOptions.of("legacy", "x86_64")));
+        assertEquals(0x1e, TinyModules.offsetOf(wasm, Opcode.TABLE_SIZE));
+        assertEquals("size.wasm: function 0: instruction table.size at offset 0x1e is not supported by this "
+                + "compiler yet", e.getMessage());
+    }
+
+    @Test
+    void memoryFillCompilesWithItsBoundsCheck() {
+        byte[] image = AotCompiler.compile(TinyModules.memoryFill(), "fill.wasm", CompileOptions.of("legacy",
+                "x86_64"));
+        assertTrue(Verifier.verify(image, "fill.aot", ProfileCatalog.byNameOrAlias("legacy").orElseThrow(),
+                Target.of("x86_64")).accepted());
+    }
+
+    @Test
+    void invalidModuleIsACompileException() {
+        byte[] wasm = Arrays.copyOf(TestFiles.read(ADD), 20);
+        assertThrows(CompileException.class,
+                () -> AotCompiler.compile(wasm, "cut.wasm", CompileOptions.of("legacy", "x86_64")));
+    }
+
+    @Test
+    void failedCompileLeavesNoOutputAndKeepsAnOldOne() throws Exception {
+        Path in = tmp.resolve("size.wasm");
+        Files.write(in, TinyModules.tableSize());
+        Path out = tmp.resolve("size.aot");
+        assertThrows(CompileException.class,
+                () -> AotCompiler.compileFile(in, out, CompileOptions.of("current", "x86_64")));
+        assertFalse(Files.exists(out));
+        Files.write(out, new byte[] {1, 2, 3});
+        assertThrows(CompileException.class,
+                () -> AotCompiler.compileFile(in, out, CompileOptions.of("current", "x86_64")));
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(out));
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertEquals(List.of("size.aot", "size.wasm"), files.map(p -> p.getFileName().toString()).sorted()
+                    .toList());
+        }
+    }
+
+    @Test
+    void compileFileWritesTheImage() throws Exception {
+        Path out = tmp.resolve("sub/add.aot");
+        AotCompiler.compileFile(ADD, out, CompileOptions.of("current", "aarch64"));
+        assertArrayEquals(compileAdd("wamr-2.4", "aarch64"), Files.readAllBytes(out));
+    }
+
+    private static byte[] body(byte[] file, AotImage image, SectionKind kind) {
+        PlacedSection p = image.placed(kind).orElseThrow();
+        return Arrays.copyOfRange(file, p.bodyOffset(), p.bodyOffset() + (int) p.size());
+    }
+
+    /** The real wamrc image of {@code wasm} made with default options for one cell, from the manifest. */
+    private static AotVectors.Entry defaultImage(String wasm, String profile, String isa) {
+        return AotVectors.all().stream()
+                .filter(e -> e.wasm().equals(wasm) && e.profile().equals(profile) && e.isa().equals(isa)
+                        && !e.boundsChecks())
+                .findFirst().orElseThrow(() -> new IllegalStateException("no vector " + wasm + " " + profile
+                        + " " + isa));
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.wasmaot.cli;
+
+import io.github.wasmaot.compiler.AotCompiler;
+import io.github.wasmaot.compiler.CodegenTarget;
+import io.github.wasmaot.compiler.CompileException;
+import io.github.wasmaot.compiler.CompileOptions;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wasm-aot compile --runtime PROFILE --target ISA -o OUT.aot IN.wasm}: compiles a module for one pinned
+ * runtime. The image is verified before it is written, and written atomically: on failure no output is left.
+ * Accepts wamrc's spellings ({@code --target=aarch64}, {@code --opt-level=3}, {@code --bounds-checks=1}).
+ */
+@Command(name = "compile",
+        mixinStandardHelpOptions = true,
+        description = "Compile a WebAssembly module into an AOT image for a pinned WAMR runtime.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:image written", "1:the module cannot be compiled (invalid or unsupported)",
+            "2:usage or I/O error"})
+final class CompileCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--runtime", required = true, paramLabel = "PROFILE",
+            description = "Runtime profile or alias: legacy (wamr-cba4c782), current (wamr-2.4).")
+    String runtime;
+
+    @Option(names = "--target", required = true, paramLabel = "ISA", description = "x86_64 or aarch64.")
+    String target;
+
+    @Option(names = "--opt-level", paramLabel = "0-3", defaultValue = "3",
+            description = "LLVM optimisation level (default ${DEFAULT-VALUE}, as wamrc).")
+    int optLevel;
+
+    @Option(names = "--bounds-checks", paramLabel = "0|1", defaultValue = "0",
+            description = "1: software bounds checks on memory accesses (default ${DEFAULT-VALUE}: guard pages).")
+    int boundsChecks;
+
+    @Option(names = "--cpu", paramLabel = "CPU", description = "LLVM CPU name (default: the profile's for the ISA).")
+    String cpu;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.aot", description = "Image to write.")
+    Path output;
+
+    @Parameters(arity = "1", paramLabel = "IN.wasm", description = "WebAssembly binary.")
+    Path input;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (boundsChecks != 0 && boundsChecks != 1) {
+            err.println("--bounds-checks must be 0 or 1, got " + boundsChecks);
+            return WasmAotCli.EXIT_USAGE;
+        }
+        if (optLevel < 0 || optLevel > 3) {
+            err.println("--opt-level must be 0-3, got " + optLevel);
+            return WasmAotCli.EXIT_USAGE;
+        }
+        if (!Files.isRegularFile(input)) {
+            err.println(input + ": cannot read: no such file");
+            return WasmAotCli.EXIT_USAGE;
+        }
+        CompileOptions options = new CompileOptions(runtime, target, optLevel, boundsChecks == 1, cpu);
+        try {
+            CodegenTarget.resolve(options);
+        } catch (CompileException e) {
+            err.println(e.getMessage());
+            return WasmAotCli.EXIT_USAGE;
+        }
+        try {
+            AotCompiler.compileFile(input, output, options);
+        } catch (CompileException e) {
+            err.println(e.getMessage());
+            return 1;
+        } catch (UncheckedIOException e) {
+            err.println(e.getMessage() + ": " + e.getCause().getMessage());
+            return WasmAotCli.EXIT_USAGE;
+        }
+        spec.commandLine().getOut().println(output + ": written for " + runtime + " on " + target);
+        return 0;
+    }
+}

@@ -1,0 +1,111 @@
+package io.github.wasmaot.format.profile;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a compiler needs to know to emit images this runtime runs, read from the profile's optional
+ * {@code "codegen"} block. Every number was read from the pinned WAMR source and checked against the real
+ * wamrc images of the same revision (see docs/codegen-notes.md).
+ *
+ * @param stringsIncludeNul    whether stored strings (export names, relocation symbols) count their trailing NUL
+ * @param initExprForm         {@code "slot64"}: every init expression is a type tag plus a 64-bit slot;
+ *                             {@code "typed"}: the payload width follows the type
+ * @param functionCellNums     whether the function section carries max local/stack cell numbers per function
+ * @param defaultMaxMemoryPages max page count the loader gives a memory declared without maximum when the
+ *                             module can grow memory (without {@code memory.grow} the max is the initial size)
+ * @param funcSegmentElemType  elem type stored for an element segment of function indexes (legacy 0,
+ *                             2.4 REF_TYPE_HT_NON_NULLABLE 0x64)
+ * @param segmentRefType       whether element segments carry an elem ref type (AOT v5)
+ * @param relocMode            LLVM relocation model wamrc uses ({@code "static"})
+ * @param functionSymbolPrefix name prefix of defined functions in the object (index appended)
+ * @param isas                 per ISA: triple, arch string, CPU, code model
+ * @param abi                  offsets into the runtime's exec env, module instance and memory instance
+ * @param exceptionIds         the runtime's exception ids by name (argument of {@code aot_set_exception_with_id})
+ * @param runtimeFunctions     names of the runtime helpers the code may call
+ * @param missingLibcalls      C library functions LLVM may call that this runtime cannot resolve (e.g. legacy has
+ *                             no {@code memcpy}): the compiler forbids LLVM to introduce them
+ */
+public record CodegenData(boolean stringsIncludeNul, String initExprForm, boolean functionCellNums,
+                          long defaultMaxMemoryPages, int funcSegmentElemType,
+                          boolean segmentRefType, String relocMode, String functionSymbolPrefix, Map<String, IsaCodegen> isas,
+                          RuntimeAbi abi, Map<String, Integer> exceptionIds, RuntimeFunctions runtimeFunctions,
+                          List<String> missingLibcalls) {
+    public CodegenData {
+        missingLibcalls = missingLibcalls == null ? List.of() : List.copyOf(missingLibcalls);
+        isas = Map.copyOf(isas);
+        exceptionIds = Map.copyOf(exceptionIds);
+    }
+
+    public Optional<IsaCodegen> isa(String isa) {
+        return Optional.ofNullable(isas.get(isa));
+    }
+
+    /** The id of a named exception, e.g. {@code "integer divide by zero"}. */
+    public int exceptionId(String name) {
+        Integer id = exceptionIds.get(name);
+        if (id == null) {
+            throw new ProfileDataException("codegen data has no exception id for \"" + name + "\"");
+        }
+        return id;
+    }
+
+    /**
+     * One ISA.
+     *
+     * @param triple    LLVM target triple
+     * @param arch      the target-info arch string the loader expects
+     * @param cpu       LLVM CPU name
+     * @param features  LLVM feature string
+     * @param codeModel LLVM code model ({@code "small"}, {@code "large"}): wamrc's default size level 3 gives small
+     * @param allowedCpus CPUs the compiler accepts for this ISA
+     * @param tailCalls whether the loader can apply the relocation of a tail call (legacy aarch64 has no
+     *                  R_AARCH64_JUMP26, so tail calls must be disabled there)
+     */
+    public record IsaCodegen(String triple, String arch, String cpu, String features, String codeModel,
+                             List<String> allowedCpus, boolean tailCalls) {
+        public IsaCodegen {
+            allowedCpus = List.copyOf(allowedCpus);
+        }
+    }
+
+    /**
+     * Byte offsets of the runtime structures AOT code reads (64-bit builds).
+     *
+     * @param execEnvModuleInst            {@code WASMExecEnv.module_inst}
+     * @param moduleInstFuncPtrs           {@code AOTModuleInstance.func_ptrs}
+     * @param moduleInstFuncTypeIndexes    {@code AOTModuleInstance.func_type_indexes}
+     * @param moduleInstCurException       {@code AOTModuleInstance.cur_exception} (first byte 0 = no exception)
+     * @param moduleInstGlobalTableData    {@code AOTModuleInstance.global_table_data}: memory instances, then
+     *                                     global data, then tables
+     * @param memoryInstanceSize           {@code sizeof(AOTMemoryInstance)}
+     * @param memoryInstanceCurPageCount   {@code AOTMemoryInstance.cur_page_count} (u32)
+     * @param memoryInstanceMemoryData     {@code AOTMemoryInstance.memory_data} (pointer)
+     * @param memoryInstanceMemoryDataSize {@code AOTMemoryInstance.memory_data_size}
+     * @param memoryDataSizeBytes          width of {@code memory_data_size} (4 or 8)
+     * @param tableInstanceCurSize         {@code AOTTableInstance.cur_size} (u32); table instances follow the
+     *                                     global data
+     * @param tableInstanceElems           offset of the table's elements (function indexes, 0xffffffff = null)
+     * @param tableElemSize                bytes per table element (the function index is its low 32 bits)
+     * @param defaultMaxTableSize          the loader's floor for a table's default maximum size
+     */
+    public record RuntimeAbi(int execEnvModuleInst, int moduleInstFuncPtrs, int moduleInstFuncTypeIndexes,
+                             int moduleInstCurException, int moduleInstGlobalTableData, int memoryInstanceSize,
+                             int memoryInstanceCurPageCount, int memoryInstanceMemoryData,
+                             int memoryInstanceMemoryDataSize, int memoryDataSizeBytes, int tableInstanceCurSize,
+                             int tableInstanceElems, int tableElemSize, long defaultMaxTableSize) {
+    }
+
+    /**
+     * Runtime helpers the code calls by name.
+     *
+     * @param setExceptionWithId {@code void (module_inst, u32 id)}
+     * @param enlargeMemory      {@code bool (module_inst, u32 inc_pages)}
+     * @param invokeNative       {@code bool (exec_env, u32 import_func_idx, u32 argc, u32 *argv)}: calls an
+     *                           imported function with its arguments in 32-bit cells; the result comes back in
+     *                           {@code argv}; false when an exception was raised
+     */
+    public record RuntimeFunctions(String setExceptionWithId, String enlargeMemory, String invokeNative) {
+    }
+}
