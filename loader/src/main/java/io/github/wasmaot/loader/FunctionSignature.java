@@ -12,7 +12,7 @@ public record FunctionSignature(List<ValueType> params, List<ValueType> results)
     }
 
     /** From an init-data function type: {@code paramCount} param type codes, then the result codes. */
-    static FunctionSignature of(FuncType type) throws LoaderException {
+    public static FunctionSignature of(FuncType type) throws LoaderException {
         byte[] codes = type.types();
         List<ValueType> params = new ArrayList<>();
         List<ValueType> results = new ArrayList<>();

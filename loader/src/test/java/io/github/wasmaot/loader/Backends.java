@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Assumptions;
  * the test with the reason, except that CI must have the emulator: there a missing libunicorn2 is a failure,
  * not a skip, so a broken install step cannot turn the emulated suite green by skipping it.
  */
-final class Backends {
+public final class Backends {
     private Backends() {
     }
 
-    static void assumeAvailable(BackendKind kind, Isa isa) {
+    public static void assumeAvailable(BackendKind kind, Isa isa) {
         String why = kind.unavailableReason(isa);
         if (why == null) {
             return;

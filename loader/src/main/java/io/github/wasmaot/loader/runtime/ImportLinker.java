@@ -1,5 +1,7 @@
 package io.github.wasmaot.loader.runtime;
 
+import io.github.wasmaot.loader.FunctionSignature;
+
 import static io.github.wasmaot.loader.ValueType.I32;
 import static io.github.wasmaot.loader.ValueType.I64;
 
@@ -80,7 +82,7 @@ final class ImportLinker {
         List<ImportRequest> requests = new ArrayList<>();
         for (ImportFunc f : init.importFuncs()) {
             requests.add(new ImportRequest(f.moduleName().text(), f.functionName().text(),
-                    Signatures.of(init.funcTypes().get(f.typeIndex()))));
+                    FunctionSignature.of(init.funcTypes().get(f.typeIndex()))));
         }
         this.linked = ImportResolver.resolve(requests, host, wasi);
     }

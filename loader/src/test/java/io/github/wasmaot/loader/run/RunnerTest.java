@@ -1,5 +1,7 @@
 package io.github.wasmaot.loader.run;
 
+import io.github.wasmaot.loader.Backends;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,21 +33,9 @@ class RunnerTest {
         return AotVectors.byFile(file).path();
     }
 
-    /** Skips when a backend cannot run here, except that CI must have the emulator. */
-    private static void assumeAvailable(BackendKind kind, Isa isa) {
-        String why = kind.unavailableReason(isa);
-        if (why == null) {
-            return;
-        }
-        if (kind == BackendKind.EMULATED && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(why + " on CI: .ci/run must install libunicorn2");
-        }
-        Assumptions.abort(why);
-    }
-
     @Test
     void invokesAnExportAndPrintsTheResultAsIwasmDoes() throws Exception {
-        assumeAvailable(BackendKind.EMULATED, Isa.X86_64);
+        Backends.assumeAvailable(BackendKind.EMULATED, Isa.X86_64);
         Path image = vector("add.wamr-2.4.x86_64.aot");
         RunResult r = Runner.run(RunRequest.invoke(image, "add", List.of("2", "3")));
         assertEquals(List.of("0x5:i32"), r.stdoutLines());
@@ -62,7 +52,7 @@ class RunnerTest {
 
     @Test
     void forcedBackendIsSaidToBeRequested() throws Exception {
-        assumeAvailable(BackendKind.EMULATED, Isa.X86_64);
+        Backends.assumeAvailable(BackendKind.EMULATED, Isa.X86_64);
         RunResult r = Runner.run(RunRequest.invoke(vector("add.wamr-2.4.x86_64.aot"), "add", List.of("-1", "4294967295"))
                 .withBackend(BackendPreference.EMULATED));
         assertEquals(List.of("0xfffffffe:i32"), r.stdoutLines());
@@ -72,7 +62,7 @@ class RunnerTest {
 
     @Test
     void trapIsAResultWithIwasmsTextAndExitStatus() throws Exception {
-        assumeAvailable(BackendKind.EMULATED, Isa.X86_64);
+        Backends.assumeAvailable(BackendKind.EMULATED, Isa.X86_64);
         RunResult r = Runner.run(RunRequest.invoke(vector("features.wamr-2.4.x86_64.aot"), "div", List.of("1", "0")));
         assertEquals(Optional.of("Exception: integer divide by zero"), r.trap());
         assertEquals(List.of("Exception: integer divide by zero"), r.stdoutLines());
@@ -83,7 +73,7 @@ class RunnerTest {
 
     @Test
     void wasiCommandGetsItsArgumentsAndExitCode() throws Exception {
-        assumeAvailable(BackendKind.EMULATED, Isa.X86_64);
+        Backends.assumeAvailable(BackendKind.EMULATED, Isa.X86_64);
         RunResult hello = Runner.run(RunRequest.command(vector("hello.wamr-2.4.x86_64.aot"), List.of()));
         assertEquals(List.of("Hello, WASI!"), hello.stdoutLines());
         assertEquals(0, hello.exitCode());
@@ -110,7 +100,7 @@ class RunnerTest {
                 String name = e.file() + " " + String.join(" ", run.iwasmArgs()) + " "
                         + String.join(" ", run.programArgs());
                 tests.add(DynamicTest.dynamicTest(name, () -> {
-                    assumeAvailable(BackendKind.EMULATED, Isa.X86_64);
+                    Backends.assumeAvailable(BackendKind.EMULATED, Isa.X86_64);
                     RunRequest request = new RunRequest(e.path(), export, run.programArgs(), BackendPreference.AUTO,
                             OptionalLong.empty(), Optional.empty());
                     RunResult r = Runner.run(request);
