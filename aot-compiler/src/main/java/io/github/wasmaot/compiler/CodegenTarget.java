@@ -3,20 +3,25 @@ package io.github.wasmaot.compiler;
 import io.github.wasmaot.format.profile.CodegenData;
 import io.github.wasmaot.format.profile.ProfileCatalog;
 import io.github.wasmaot.format.profile.RuntimeProfile;
+import io.github.wasmaot.format.profile.runtime.RuntimeStructs;
 import java.util.Locale;
 
 /**
- * Options checked against the profile's codegen data: everything the code generator and image builder ask.
+ * Options checked against the profile's codegen data and runtime structs: everything the code generator and
+ * image builder ask.
  * Validation happens here, before LLVM sees anything (a fatal LLVM error would abort the JVM).
  */
-public record CodegenTarget(RuntimeProfile profile, String isa, CodegenData data, CodegenData.IsaCodegen isaData,
-                            String cpu, int optLevel, boolean boundsChecks) {
+public record CodegenTarget(RuntimeProfile profile, String isa, CodegenData data, RuntimeStructs structs,
+                            CodegenData.IsaCodegen isaData, String cpu, int optLevel, boolean boundsChecks) {
 
     public static CodegenTarget resolve(CompileOptions options) {
         RuntimeProfile profile = ProfileCatalog.byNameOrAlias(options.runtime())
                 .orElseThrow(() -> new CompileException("unknown runtime profile \"" + options.runtime() + "\""));
         CodegenData data = profile.codegen().orElseThrow(() -> new CompileException(
                 "runtime profile " + profile.name() + " has no codegen data: this compiler cannot target it"));
+        RuntimeStructs structs = profile.runtime().map(r -> r.structs()).orElseThrow(() -> new CompileException(
+                "runtime profile " + profile.name() + " has no runtime struct data (\"runtime\".\"structs\": the"
+                        + " offsets generated code reads): this compiler cannot target it"));
         String isa = normalizeIsa(options.isa());
         CodegenData.IsaCodegen isaData = data.isa(isa).orElseThrow(() -> new CompileException(
                 "runtime profile " + profile.name() + " has no codegen data for target \"" + options.isa()
@@ -34,7 +39,7 @@ public record CodegenTarget(RuntimeProfile profile, String isa, CodegenData data
             throw new CompileException("profile " + profile.name() + " asks for reloc mode " + data.relocMode()
                     + ", only static is supported");
         }
-        return new CodegenTarget(profile, isa, data, isaData, cpu, options.optLevel(), options.boundsChecks());
+        return new CodegenTarget(profile, isa, data, structs, isaData, cpu, options.optLevel(), options.boundsChecks());
     }
 
     static String normalizeIsa(String isa) {
@@ -44,9 +49,5 @@ public record CodegenTarget(RuntimeProfile profile, String isa, CodegenData data
             case "arm64", "aarch64", "aarch64v8" -> "aarch64";
             default -> key;
         };
-    }
-
-    public CodegenData.RuntimeAbi abi() {
-        return data.abi();
     }
 }

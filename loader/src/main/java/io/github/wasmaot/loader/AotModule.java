@@ -46,11 +46,12 @@ public final class AotModule {
             ProfileFamily family = detection.family().orElseThrow(() -> new LoaderException(
                     "no known runtime writes " + detection.describe()));
             for (RuntimeProfile p : family.profiles()) {
-                if (RuntimeLayout.forProfile(p.name()).isPresent()) {
+                if (p.runtime().isPresent()) {
                     return check(AotReader.read(bytes, fileName, p));
                 }
             }
-            throw new LoaderException("no runtime struct layout for any profile of " + family.label());
+            throw new LoaderException("no runtime struct layout for any profile of " + family.label()
+                    + " (none has \"runtime\" data in its profile)");
         } catch (AotFormatException e) {
             throw formatError(e);
         }
@@ -77,9 +78,10 @@ public final class AotModule {
         RuntimeProfile profile = image.profile();
         LoaderFacts facts = profile.loaderFacts().orElseThrow(() -> new LoaderException(
                 "profile " + profile.name() + " has no loader facts"));
-        RuntimeLayout layout = RuntimeLayout.forProfile(profile.name()).orElseThrow(() -> new LoaderException(
-                "no runtime struct layout for profile " + profile.name() + " (the loader knows wamr-cba4c782 and"
-                        + " wamr-2.4)"));
+        RuntimeLayout layout = RuntimeLayout.forProfile(profile).orElseThrow(() -> new LoaderException(
+                "no runtime struct layout for profile " + profile.name() + ": its profile has no \"runtime\" data"
+                        + " (struct offsets and iwasm behaviour; profiles with it: " + profilesWithRuntimeData()
+                        + ")"));
         TargetInfo ti = image.targetInfo();
         String arch = ti.archName();
         String isaName = facts.isaForArch(arch).orElseThrow(() -> new LoaderException(
@@ -106,6 +108,11 @@ public final class AotModule {
             }
         }
         return new AotModule(image, facts, support, isa, layout);
+    }
+
+    private static String profilesWithRuntimeData() {
+        return String.join(", ", ProfileCatalog.all().stream().filter(p -> p.runtime().isPresent())
+                .map(RuntimeProfile::name).toList());
     }
 
     private static String text(LoaderFacts facts, String key, Object... args) {

@@ -1,5 +1,7 @@
 package io.github.wasmaot.loader;
 
+import io.github.wasmaot.format.profile.runtime.IwasmBehaviour;
+import io.github.wasmaot.format.profile.runtime.RuntimeData;
 import io.github.wasmaot.loader.wasi.WasiConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -7,7 +9,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -19,8 +20,6 @@ import java.util.stream.Collectors;
  */
 public final class IwasmCommand {
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
-    /** Profiles whose iwasm exits 0 even after a trap or proc_exit(n) (recorded in the shared vectors). */
-    private static final Set<String> ALWAYS_EXIT_ZERO = Set.of("wamr-cba4c782");
 
     private IwasmCommand() {
     }
@@ -31,8 +30,10 @@ public final class IwasmCommand {
 
     /**
      * Instantiates {@code module} in a {@code kind} backend and runs it as iwasm would, capturing WASI stdout.
-     * Exit status: the legacy runtime's iwasm always exits 0; WAMR 2.x exits 1 after a trap, else with the
-     * WASI exit code (WAMR-2.4.4 product-mini/platforms/posix/main.c:1010-1035).
+     * Exit status: as the profile's {@code runtime.iwasm} data says (the legacy runtime's iwasm always exits 0;
+     * WAMR 2.x exits 1 after a trap, else with the WASI exit code).
+     *
+     * @throws LoaderException also when the profile has no {@code "runtime"} data
      */
     public static Output execute(AotModule module, BackendKind kind, IwasmInvocation invocation)
             throws LoaderException {
@@ -42,8 +43,11 @@ public final class IwasmCommand {
         argv.addAll(invocation.programArgs());
         InstanceOptions options = new InstanceOptions(invocation.heapSize(),
                 new WasiConfig(argv, stdout, OutputStream.nullOutputStream()));
-        boolean legacyExit = ALWAYS_EXIT_ZERO.contains(module.profile().name());
-        int exit = 0;
+        IwasmBehaviour iwasm = module.profile().runtime().map(RuntimeData::iwasm).orElseThrow(() ->
+                new LoaderException("profile " + module.profile().name() + " has no \"runtime\".\"iwasm\" data"
+                        + " (how its iwasm exits)"));
+        Integer procExit = null;
+        boolean trapped = false;
         String printed;
         try (Instance instance = module.instantiate(kind, options)) {
             try {
@@ -52,14 +56,12 @@ public final class IwasmCommand {
                         : runCommand(instance);
             } catch (WasiExitException e) {
                 printed = "";
-                exit = e.exitCode();
+                procExit = e.exitCode();
             }
-            if (printed.startsWith(WasmTrapException.PREFIX)) {
-                exit = 1;
-            }
+            trapped = printed.startsWith(WasmTrapException.PREFIX);
         }
         String out = stdout.toString(StandardCharsets.UTF_8) + printed;
-        return new Output(out, legacyExit ? 0 : exit);
+        return new Output(out, iwasm.exitCode(trapped, procExit));
     }
 
     private static String runCommand(Instance instance) throws LoaderException {

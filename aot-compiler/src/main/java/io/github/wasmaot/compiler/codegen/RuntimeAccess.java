@@ -3,7 +3,10 @@ package io.github.wasmaot.compiler.codegen;
 import static org.bytedeco.llvm.global.LLVM.*;
 
 import io.github.wasmaot.compiler.llvm.Llvm;
-import io.github.wasmaot.format.profile.CodegenData;
+import io.github.wasmaot.format.profile.runtime.ExecEnvStruct;
+import io.github.wasmaot.format.profile.runtime.MemoryInstanceStruct;
+import io.github.wasmaot.format.profile.runtime.ModuleInstanceStruct;
+import io.github.wasmaot.format.profile.runtime.TableInstanceStruct;
 import java.util.HashMap;
 import java.util.Map;
 import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
@@ -11,13 +14,16 @@ import org.bytedeco.llvm.LLVM.LLVMTypeRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /**
- * What one function's code reads from and calls in the runtime, following the profile's ABI data: the module
+ * What one function's code reads from and calls in the runtime, following the profile's runtime structs: the module
  * instance (from exec_env), memory base and size, global slots, and exceptions (set the exception, return
  * a zero result; callers test {@code cur_exception} after each call).
  */
 final class RuntimeAccess {
     private final ModuleContext mc;
-    private final CodegenData.RuntimeAbi abi;
+    private final ExecEnvStruct env;
+    private final ModuleInstanceStruct inst;
+    private final MemoryInstanceStruct mem;
+    private final TableInstanceStruct table;
     private final LLVMValueRef function;
     private final LLVMTypeRef returnType;
     private final Map<Integer, LLVMBasicBlockRef> throwBlocks = new HashMap<>();
@@ -26,7 +32,10 @@ final class RuntimeAccess {
 
     RuntimeAccess(ModuleContext mc, LLVMValueRef function, LLVMTypeRef returnType) {
         this.mc = mc;
-        this.abi = mc.target.abi();
+        this.env = mc.target.structs().execEnv();
+        this.inst = mc.target.structs().moduleInstance();
+        this.mem = mc.target.structs().memoryInstance();
+        this.table = mc.target.structs().tableInstance();
         this.function = function;
         this.returnType = returnType;
     }
@@ -34,7 +43,7 @@ final class RuntimeAccess {
     /** Emits the load of module_inst from exec_env (param 0); call once in the entry block. */
     void loadModuleInstance() {
         LLVMValueRef execEnv = LLVMGetParam(function, 0);
-        moduleInst = LLVMBuildLoad2(mc.builder, mc.types.ptr, byteOffset(execEnv, abi.execEnvModuleInst()),
+        moduleInst = LLVMBuildLoad2(mc.builder, mc.types.ptr, byteOffset(execEnv, env.moduleInst()),
                 "module_inst");
     }
 
@@ -49,49 +58,49 @@ final class RuntimeAccess {
     }
 
     private long memoryInstance0() {
-        return abi.moduleInstGlobalTableData();
+        return inst.globalTableData();
     }
 
     LLVMValueRef memoryBase() {
         return LLVMBuildLoad2(mc.builder, mc.types.ptr,
-                byteOffset(moduleInst, memoryInstance0() + abi.memoryInstanceMemoryData()), "mem_base");
+                byteOffset(moduleInst, memoryInstance0() + mem.memoryData()), "mem_base");
     }
 
     /** memory_data_size as i64. */
     LLVMValueRef memoryDataSize() {
-        LLVMTypeRef t = abi.memoryDataSizeBytes() == 8 ? mc.types.i64 : mc.types.i32;
+        LLVMTypeRef t = mem.memoryDataSizeBytes() == 8 ? mc.types.i64 : mc.types.i32;
         LLVMValueRef v = LLVMBuildLoad2(mc.builder, t,
-                byteOffset(moduleInst, memoryInstance0() + abi.memoryInstanceMemoryDataSize()), "mem_size");
+                byteOffset(moduleInst, memoryInstance0() + mem.memoryDataSize()), "mem_size");
         return t == mc.types.i64 ? v : LLVMBuildZExt(mc.builder, v, mc.types.i64, "");
     }
 
     LLVMValueRef pageCount() {
         return LLVMBuildLoad2(mc.builder, mc.types.i32,
-                byteOffset(moduleInst, memoryInstance0() + abi.memoryInstanceCurPageCount()), "pages");
+                byteOffset(moduleInst, memoryInstance0() + mem.curPageCount()), "pages");
     }
 
     LLVMValueRef globalAddress(int globalIndex) {
-        long offset = abi.moduleInstGlobalTableData() + (long) mc.memoryInstanceCount * abi.memoryInstanceSize()
+        long offset = inst.globalTableData() + (long) mc.memoryInstanceCount * mem.size()
                 + mc.globals.offset(globalIndex);
         return byteOffset(moduleInst, offset);
     }
 
     private long table0() {
-        return abi.moduleInstGlobalTableData() + (long) mc.memoryInstanceCount * abi.memoryInstanceSize()
+        return inst.globalTableData() + (long) mc.memoryInstanceCount * mem.size()
                 + mc.globals.size();
     }
 
     /** cur_size of table 0 (i32). */
     LLVMValueRef tableSize() {
-        return LLVMBuildLoad2(mc.builder, mc.types.i32, byteOffset(moduleInst, table0() + abi.tableInstanceCurSize()),
+        return LLVMBuildLoad2(mc.builder, mc.types.i32, byteOffset(moduleInst, table0() + table.curSize()),
                 "table_size");
     }
 
     /** The function index stored in element {@code index} (i32, already bounds-checked) of table 0. */
     LLVMValueRef tableElement(LLVMValueRef index) {
-        LLVMValueRef elems = byteOffset(moduleInst, table0() + abi.tableInstanceElems());
+        LLVMValueRef elems = byteOffset(moduleInst, table0() + table.elems());
         LLVMValueRef scaled = LLVMBuildMul(mc.builder, LLVMBuildZExt(mc.builder, index, mc.types.i64, ""),
-                LLVMConstInt(mc.types.i64, abi.tableElemSize(), 0), "");
+                LLVMConstInt(mc.types.i64, table.elemBytes(), 0), "");
         LLVMValueRef slot = LLVMBuildInBoundsGEP2(mc.builder, mc.types.i8, elems,
                 Llvm.array(scaled), 1, "");
         return LLVMBuildLoad2(mc.builder, mc.types.i32, slot, "func_idx");
@@ -100,7 +109,7 @@ final class RuntimeAccess {
     /** func_type_indexes[funcIndex] (i32). */
     LLVMValueRef functionTypeIndex(LLVMValueRef funcIndex) {
         LLVMValueRef array = LLVMBuildLoad2(mc.builder, mc.types.ptr,
-                byteOffset(moduleInst, abi.moduleInstFuncTypeIndexes()), "func_type_indexes");
+                byteOffset(moduleInst, inst.funcTypeIndexes()), "func_type_indexes");
         LLVMValueRef at = LLVMBuildInBoundsGEP2(mc.builder, mc.types.i32, array,
                 Llvm.array(LLVMBuildZExt(mc.builder, funcIndex, mc.types.i64, "")),
                 1, "");
@@ -110,7 +119,7 @@ final class RuntimeAccess {
     /** func_ptrs[funcIndex]. */
     LLVMValueRef functionPointer(LLVMValueRef funcIndex) {
         LLVMValueRef array = LLVMBuildLoad2(mc.builder, mc.types.ptr,
-                byteOffset(moduleInst, abi.moduleInstFuncPtrs()), "func_ptrs");
+                byteOffset(moduleInst, inst.funcPtrs()), "func_ptrs");
         LLVMValueRef at = LLVMBuildInBoundsGEP2(mc.builder, mc.types.ptr, array,
                 Llvm.array(LLVMBuildZExt(mc.builder, funcIndex, mc.types.i64, "")),
                 1, "");
@@ -151,7 +160,7 @@ final class RuntimeAccess {
      */
     void checkException() {
         LLVMValueRef flag = LLVMBuildLoad2(mc.builder, mc.types.i8,
-                byteOffset(moduleInst, abi.moduleInstCurException()), "exception");
+                byteOffset(moduleInst, inst.curException()), "exception");
         LLVMSetVolatile(flag, 1);
         LLVMValueRef raised = LLVMBuildICmp(mc.builder, LLVMIntNE, flag, LLVMConstInt(mc.types.i8, 0, 0), "");
         LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(mc.ctx, function, "no_exception");

@@ -101,7 +101,7 @@ final class InitDataBuilder {
         List<Table> out = new ArrayList<>();
         for (io.github.wasmaot.wasm.model.Table t : wasm.tables()) {
             long init = t.type().limits().min();
-            long defaultMax = Math.max(init * 2, target.abi().defaultMaxTableSize());
+            long defaultMax = Math.max(init * 2, target.data().defaultMaxTableSize());
             boolean hasMax = t.type().limits().max().isPresent();
             long max = hasMax ? (init < t.type().limits().max().getAsLong()
                     ? Math.min(t.type().limits().max().getAsLong(), defaultMax) : t.type().limits().max().getAsLong())

@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param relocMode            LLVM relocation model wamrc uses ({@code "static"})
  * @param functionSymbolPrefix name prefix of defined functions in the object (index appended)
  * @param isas                 per ISA: triple, arch string, CPU, code model
- * @param abi                  offsets into the runtime's exec env, module instance and memory instance
+ * @param defaultMaxTableSize  the loader's floor for a table's default maximum size
  * @param exceptionIds         the runtime's exception ids by name (argument of {@code aot_set_exception_with_id})
  * @param runtimeFunctions     names of the runtime helpers the code may call
  * @param missingLibcalls      C library functions LLVM may call that this runtime cannot resolve (e.g. legacy has
@@ -30,7 +30,7 @@ import java.util.Optional;
 public record CodegenData(boolean stringsIncludeNul, String initExprForm, boolean functionCellNums,
                           long defaultMaxMemoryPages, int funcSegmentElemType,
                           boolean segmentRefType, String relocMode, String functionSymbolPrefix, Map<String, IsaCodegen> isas,
-                          RuntimeAbi abi, Map<String, Integer> exceptionIds, RuntimeFunctions runtimeFunctions,
+                          long defaultMaxTableSize, Map<String, Integer> exceptionIds, RuntimeFunctions runtimeFunctions,
                           List<String> missingLibcalls) {
     public CodegenData {
         missingLibcalls = missingLibcalls == null ? List.of() : List.copyOf(missingLibcalls);
@@ -68,33 +68,6 @@ public record CodegenData(boolean stringsIncludeNul, String initExprForm, boolea
         public IsaCodegen {
             allowedCpus = List.copyOf(allowedCpus);
         }
-    }
-
-    /**
-     * Byte offsets of the runtime structures AOT code reads (64-bit builds).
-     *
-     * @param execEnvModuleInst            {@code WASMExecEnv.module_inst}
-     * @param moduleInstFuncPtrs           {@code AOTModuleInstance.func_ptrs}
-     * @param moduleInstFuncTypeIndexes    {@code AOTModuleInstance.func_type_indexes}
-     * @param moduleInstCurException       {@code AOTModuleInstance.cur_exception} (first byte 0 = no exception)
-     * @param moduleInstGlobalTableData    {@code AOTModuleInstance.global_table_data}: memory instances, then
-     *                                     global data, then tables
-     * @param memoryInstanceSize           {@code sizeof(AOTMemoryInstance)}
-     * @param memoryInstanceCurPageCount   {@code AOTMemoryInstance.cur_page_count} (u32)
-     * @param memoryInstanceMemoryData     {@code AOTMemoryInstance.memory_data} (pointer)
-     * @param memoryInstanceMemoryDataSize {@code AOTMemoryInstance.memory_data_size}
-     * @param memoryDataSizeBytes          width of {@code memory_data_size} (4 or 8)
-     * @param tableInstanceCurSize         {@code AOTTableInstance.cur_size} (u32); table instances follow the
-     *                                     global data
-     * @param tableInstanceElems           offset of the table's elements (function indexes, 0xffffffff = null)
-     * @param tableElemSize                bytes per table element (the function index is its low 32 bits)
-     * @param defaultMaxTableSize          the loader's floor for a table's default maximum size
-     */
-    public record RuntimeAbi(int execEnvModuleInst, int moduleInstFuncPtrs, int moduleInstFuncTypeIndexes,
-                             int moduleInstCurException, int moduleInstGlobalTableData, int memoryInstanceSize,
-                             int memoryInstanceCurPageCount, int memoryInstanceMemoryData,
-                             int memoryInstanceMemoryDataSize, int memoryDataSizeBytes, int tableInstanceCurSize,
-                             int tableInstanceElems, int tableElemSize, long defaultMaxTableSize) {
     }
 
     /**

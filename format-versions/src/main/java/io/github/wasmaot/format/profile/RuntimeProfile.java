@@ -1,6 +1,7 @@
 package io.github.wasmaot.format.profile;
 
 import io.github.wasmaot.format.facts.LoaderFacts;
+import io.github.wasmaot.format.profile.runtime.RuntimeData;
 import io.github.wasmaot.format.section.SectionKind;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +56,15 @@ public final class RuntimeProfile {
         return definition.targetInfo().has("feature_flags");
     }
 
-    /** Codegen data (offsets, code model, exception ids), for profiles a compiler can target. */
+    /**
+     * The runtime's structs (offsets generated code reads and a loader builds) and iwasm's behaviour, for
+     * profiles whose structs have been read.
+     */
+    public Optional<RuntimeData> runtime() {
+        return Optional.ofNullable(definition.runtime());
+    }
+
+    /** Codegen data (code model, exception ids, runtime helpers), for profiles a compiler can target. */
     public Optional<CodegenData> codegen() {
         return Optional.ofNullable(definition.codegen());
     }

@@ -4,22 +4,24 @@ import io.github.wasmaot.format.section.init.AuxInfo;
 import io.github.wasmaot.loader.backend.Backend;
 import io.github.wasmaot.loader.backend.EmulatedBackend;
 import io.github.wasmaot.loader.backend.Protection;
-import io.github.wasmaot.loader.layout.ExecEnvLayout;
+import io.github.wasmaot.format.profile.runtime.ExecEnvStruct;
 
 /** Allocates and fills the exec_env the AOT code receives as its first argument. */
 final class ExecEnvBuilder {
     private static final long NO_INDEX = 0xffffffffL;
     private static final int ARGV_BUF_SIZE = 4096;
+    /** Bytes mapped for the exec_env: more than the fields AOT code reads (the runtime's struct is larger). */
+    private static final int EXEC_ENV_SIZE = 512;
     /** Headroom above the emulated stack's bottom, as the runtime keeps a guard below the boundary. */
     private static final long STACK_GUARD = 16 * 1024;
 
     private ExecEnvBuilder() {
     }
 
-    static long build(Backend backend, ExecEnvLayout e, long moduleInstance, AuxInfo aux) {
-        long env = backend.map(e.size(), Protection.READ_WRITE);
+    static long build(Backend backend, ExecEnvStruct e, long moduleInstance, AuxInfo aux) {
+        long env = backend.map(EXEC_ENV_SIZE, Protection.READ_WRITE);
         long argvBuf = backend.map(ARGV_BUF_SIZE, Protection.READ_WRITE);
-        StructImage s = new StructImage(e.size());
+        StructImage s = new StructImage(EXEC_ENV_SIZE);
         s.u64(e.moduleInst(), moduleInstance);
         s.u64(e.argvBuf(), argvBuf);
         // The generated code traps with "native stack overflow" when sp - frame < boundary. In the emulator

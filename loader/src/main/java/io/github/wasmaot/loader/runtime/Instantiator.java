@@ -3,6 +3,7 @@ package io.github.wasmaot.loader.runtime;
 import io.github.wasmaot.format.AotImage;
 import io.github.wasmaot.format.facts.IsaSupport;
 import io.github.wasmaot.format.facts.LoaderFacts;
+import io.github.wasmaot.format.profile.runtime.ModuleInstanceStruct;
 import io.github.wasmaot.format.section.InitDataSection;
 import io.github.wasmaot.format.section.init.Global;
 import io.github.wasmaot.format.section.init.MemInitData;
@@ -13,7 +14,6 @@ import io.github.wasmaot.loader.backend.Protection;
 import io.github.wasmaot.loader.host.HostImports;
 import io.github.wasmaot.loader.image.CodeLinker;
 import io.github.wasmaot.loader.image.LinkedCode;
-import io.github.wasmaot.loader.layout.ModuleInstanceLayout;
 import io.github.wasmaot.loader.layout.RuntimeLayout;
 import io.github.wasmaot.loader.wasi.WasiConfig;
 import io.github.wasmaot.loader.wasi.WasiPreview1;
@@ -31,6 +31,9 @@ import java.util.OptionalLong;
  * The start function is run by the caller.
  */
 public final class Instantiator {
+    /** Bytes reserved for AOTModuleInstanceExtra (stack_sizes ... shared_heap, 40 bytes), when the runtime has one. */
+    private static final int EXTRA_SIZE = 64;
+
     private Instantiator() {
     }
 
@@ -40,7 +43,7 @@ public final class Instantiator {
             throws LoaderException {
         InitDataSection init = image.initData();
         requireSupported(init);
-        ModuleInstanceLayout mi = layout.moduleInstance();
+        ModuleInstanceStruct mi = layout.moduleInstance();
 
         Optional<MemoryPlan> plan = init.memories().isEmpty() ? Optional.empty()
                 : Optional.of(MemoryPlan.of(init.memories().get(0), heapSize, init.aux()));
@@ -52,11 +55,11 @@ public final class Instantiator {
         long tablesOffset = globalData + globals.size();
         TableImages tables = TableImages.place(layout.tableInstance(), init.tables(), tablesOffset);
         long extraOffset = (tables.end() + 7) & ~7L;
-        long structSize = extraOffset + mi.extraSize();
+        long structSize = extraOffset + (mi.extra().isPresent() ? EXTRA_SIZE : 0);
 
         long inst = backend.map(structSize, Protection.READ_WRITE);
         long memoryInstance = inst + mi.globalTableData();
-        ExceptionBuffer exception = new ExceptionBuffer(backend, inst + mi.curException(), mi.exceptionBufLen());
+        ExceptionBuffer exception = new ExceptionBuffer(backend, inst + mi.curException(), mi.curExceptionLength());
         WasiPreview1 wasi = new WasiPreview1(wasiConfig, exception::set);
         ImportLinker imports = new ImportLinker(backend, init, memory, exception, wasi, hostImports,
                 layout.exceptionUnwinds(), (table, elem) -> tables.element(backend, inst, table, elem));
@@ -87,8 +90,8 @@ public final class Instantiator {
         s.u64(mi.tables(), inst + tablesOffset);
         s.u64(mi.funcPtrs(), funcPtrArray);
         s.u64(mi.funcTypeIndexes(), typeIndexArray);
-        if (mi.hasExtra()) {
-            s.u64(mi.extra(), inst + extraOffset);
+        if (mi.extra().isPresent()) {
+            s.u64(mi.extra().getAsInt(), inst + extraOffset);
             // AOTModuleInstanceExtra.stack_sizes (offset 0) = the .aot_stack_sizes data section
             s.u64(extraOffset, code.dataSection(".aot_stack_sizes").orElse(0L));
         }

@@ -2,7 +2,7 @@ package io.github.wasmaot.loader.runtime;
 
 import io.github.wasmaot.loader.backend.Backend;
 import io.github.wasmaot.loader.backend.Protection;
-import io.github.wasmaot.loader.layout.MemoryInstanceLayout;
+import io.github.wasmaot.format.profile.runtime.MemoryInstanceStruct;
 
 /**
  * Linear memory 0: an 8 GiB reservation (what the 64-bit runtime maps so that out-of-bounds accesses of code
@@ -14,7 +14,7 @@ public final class LinearMemory {
     static final long RESERVATION = 8L << 30;
 
     private final Backend backend;
-    private final MemoryInstanceLayout layout;
+    private final MemoryInstanceStruct layout;
     private final int moduleType;
     private final long base;
     private final long bytesPerPage;
@@ -23,7 +23,7 @@ public final class LinearMemory {
     private final long heapSize;
     private long curPages;
 
-    LinearMemory(Backend backend, MemoryInstanceLayout layout, int moduleType, MemoryPlan plan) {
+    LinearMemory(Backend backend, MemoryInstanceStruct layout, int moduleType, MemoryPlan plan) {
         this.backend = backend;
         this.layout = layout;
         this.moduleType = moduleType;
@@ -81,12 +81,12 @@ public final class LinearMemory {
         struct.u32(offset + layout.numBytesPerPage(), bytesPerPage);
         struct.u32(offset + layout.curPageCount(), curPages);
         struct.u32(offset + layout.maxPageCount(), maxPages);
-        struct.uint(offset + layout.memoryDataSize(), layout.memoryDataSizeWidth(), dataSize());
+        struct.uint(offset + layout.memoryDataSize(), layout.memoryDataSizeBytes(), dataSize());
         struct.u64(offset + layout.memoryData(), base);
         struct.u64(offset + layout.memoryDataEnd(), base + dataSize());
         struct.u64(offset + layout.heapData(), base + heapOffset);
         struct.u64(offset + layout.heapDataEnd(), base + heapOffset + heapSize);
-        int[] widths = MemoryInstanceLayout.BOUND_CHECK_WIDTHS;
+        int[] widths = MemoryInstanceStruct.BOUND_CHECK_WIDTHS;
         for (int i = 0; i < widths.length; i++) {
             struct.u64(offset + layout.memBoundCheck1Byte() + 8L * i, dataSize() - widths[i]);
         }

@@ -5,7 +5,7 @@ import io.github.wasmaot.format.section.init.Table;
 import io.github.wasmaot.format.section.init.TableInitData;
 import io.github.wasmaot.loader.LoaderException;
 import io.github.wasmaot.loader.backend.Backend;
-import io.github.wasmaot.loader.layout.TableInstanceLayout;
+import io.github.wasmaot.format.profile.runtime.TableInstanceStruct;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -15,12 +15,12 @@ import java.util.OptionalLong;
  * then the active element segments) and element lookup for the runtime helpers.
  */
 final class TableImages {
-    private final TableInstanceLayout layout;
+    private final TableInstanceStruct layout;
     private final List<Table> tables;
     private final List<Long> offsets;
     private final long end;
 
-    private TableImages(TableInstanceLayout layout, List<Table> tables, List<Long> offsets, long end) {
+    private TableImages(TableInstanceStruct layout, List<Table> tables, List<Long> offsets, long end) {
         this.layout = layout;
         this.tables = tables;
         this.offsets = offsets;
@@ -28,7 +28,7 @@ final class TableImages {
     }
 
     /** Places the tables one after another from {@code start} (an offset in the module instance). */
-    static TableImages place(TableInstanceLayout layout, List<Table> tables, long start) {
+    static TableImages place(TableInstanceStruct layout, List<Table> tables, long start) {
         List<Long> offsets = new ArrayList<>();
         long cursor = start;
         for (Table t : tables) {
@@ -49,17 +49,17 @@ final class TableImages {
     }
 
     void fill(StructImage s, InitDataSection init, int funcIndexSpace) throws LoaderException {
-        TableInstanceLayout ti = layout;
+        TableInstanceStruct ti = layout;
         for (int i = 0; i < tables.size(); i++) {
             Table t = tables.get(i);
             long at = offsets.get(i);
-            if (ti.elemType() >= 0) {
-                s.u8(at + ti.elemType(), (int) t.elemType());
+            if (ti.elemTypeOffset().isPresent()) {
+                s.u8(at + ti.elemTypeOffset().getAsInt(), (int) t.elemType());
             }
             s.u32(at + ti.curSize(), t.initSize());
             s.u32(at + ti.maxSize(), t.possibleGrow() != 0 ? t.maxSize() : t.initSize());
             for (long k = 0; k < slots(t); k++) {
-                s.uint(at + ti.elems() + k * ti.elemSize(), ti.elemSize(), ti.nullRef());
+                s.uint(at + ti.elems() + k * ti.elemBytes(), ti.elemBytes(), ti.nullRef());
             }
         }
         for (TableInitData seg : init.tableInitData()) {
@@ -80,7 +80,7 @@ final class TableImages {
                 if (value != ti.nullRef() && value >= funcIndexSpace) {
                     throw new LoaderException("element segment names unknown function " + value);
                 }
-                s.uint(offsets.get(table) + ti.elems() + (offset + k) * ti.elemSize(), ti.elemSize(), value);
+                s.uint(offsets.get(table) + ti.elems() + (offset + k) * ti.elemBytes(), ti.elemBytes(), value);
             }
         }
     }
@@ -98,7 +98,7 @@ final class TableImages {
         if (elem < 0 || elem >= curSize) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(readU32(backend, at + layout.elems() + elem * layout.elemSize()));
+        return OptionalLong.of(readU32(backend, at + layout.elems() + elem * layout.elemBytes()));
     }
 
     private static long readU32(Backend backend, long address) {
