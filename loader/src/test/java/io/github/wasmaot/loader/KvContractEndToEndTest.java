@@ -4,17 +4,16 @@ import static io.github.wasmaot.loader.ValueType.I32;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.wasmaot.compiler.AotCompiler;
+import io.github.wasmaot.compiler.CompileOptions;
 import io.github.wasmaot.loader.host.HostFunction;
 import io.github.wasmaot.loader.host.HostModule;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,16 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The issue's key-value contract host end to end: {@link KvContractModule} (imports
  * {@code env.storage_write/storage_read/debug}) compiled by the project's own compiler and run on both
  * backends. No real wamrc image imports {@code env.*}.
- * <p>
- * The compiler (module aot-compiler) is not a dependency of the loader, so it is found reflectively: the test
- * is skipped unless {@code io.github.wasmaot.compiler.AotCompiler} is on the test classpath (a test-scoped
- * dependency on wasm-aot-compiler in loader/pom.xml, or
- * {@code -Dmaven.test.additionalClasspath=<compiler jar and its dependencies>}).
  */
 class KvContractEndToEndTest {
-    private static final String COMPILER = "io.github.wasmaot.compiler.AotCompiler";
-    private static final String OPTIONS = "io.github.wasmaot.compiler.CompileOptions";
-
     /** The contract's storage and debug log; {@code quota} writes are allowed, the next one traps. */
     private static final class KvHost {
         final Map<String, byte[]> store = new HashMap<>();
@@ -63,22 +54,7 @@ class KvContractEndToEndTest {
     }
 
     private static byte[] compile(String runtime, String isa) throws Exception {
-        Class<?> compiler;
-        Class<?> options;
-        try {
-            compiler = Class.forName(COMPILER);
-            options = Class.forName(OPTIONS);
-        } catch (ClassNotFoundException e) {
-            Assumptions.abort("the project's compiler (wasm-aot-compiler) is not on the loader's test classpath");
-            throw new AssertionError(e);
-        }
-        Object opts = options.getMethod("of", String.class, String.class).invoke(null, runtime, isa);
-        Method compile = compiler.getMethod("compile", byte[].class, String.class, options);
-        try {
-            return (byte[]) compile.invoke(null, KvContractModule.wasm(), "kv.wasm", opts);
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
+        return AotCompiler.compile(KvContractModule.wasm(), "kv.wasm", CompileOptions.of(runtime, isa));
     }
 
     private static WasmValue i32(int v) {

@@ -28,7 +28,6 @@ final class CallTranslator {
     private final RuntimeAccess runtime;
     private final LLVMValueRef function;
     private final int functionIndex;
-    private LLVMValueRef argv;
     private final List<LLVMValueRef> extraResults = new ArrayList<>();
 
     CallTranslator(ModuleContext mc, OperandStack stack, RuntimeAccess runtime, LLVMValueRef function,
@@ -69,7 +68,7 @@ final class CallTranslator {
             throw unsupported(insn, "a call to an import with " + type.results().size() + " results");
         }
         LLVMValueRef[] args = arguments(type);
-        LLVMValueRef argv = argvBuffer();
+        LLVMValueRef argv = runtime.argvBuffer();
         int cell = 0;
         for (int i = 0; i < type.params().size(); i++) {
             LLVMValueRef slot = LLVMBuildInBoundsGEP2(b, mc.types.i32, argv,
@@ -88,15 +87,6 @@ final class CallTranslator {
             LLVMSetAlignment(result, 4);
             stack.push(result, type.results().get(0));
         }
-    }
-
-    /** The argv cells for native calls: one 64-cell buffer per function, in the entry block. */
-    private LLVMValueRef argvBuffer() {
-        if (argv == null) {
-            argv = entryAlloca(LLVMArrayType2(mc.types.i32, 64), "argv");
-            LLVMSetAlignment(argv, 8);
-        }
-        return argv;
     }
 
     void callIndirect(Immediate.IndexPair immediate, Instruction insn) {

@@ -51,6 +51,16 @@ final class RuntimeAccess {
         return moduleInst;
     }
 
+    /**
+     * {@code exec_env->argv_buf}: the runtime's own 64-cell buffer for {@code aot_invoke_native} arguments and
+     * its result, as wamrc uses it (aot_llvm.c create_argv_buf at both pinned revisions; the runtime allocates
+     * it with the exec env). Loaded where it is used, so it dominates every use.
+     */
+    LLVMValueRef argvBuffer() {
+        LLVMValueRef execEnv = LLVMGetParam(function, 0);
+        return LLVMBuildLoad2(mc.builder, mc.types.ptr, byteOffset(execEnv, env.argvBuf()), "argv_buf");
+    }
+
     LLVMValueRef byteOffset(LLVMValueRef base, long offset) {
         LLVMValueRef idx = LLVMConstInt(mc.types.i64, offset, 0);
         return LLVMBuildInBoundsGEP2(mc.builder, mc.types.i8, base,
