@@ -126,6 +126,7 @@ class AotCompilerTest {
         assertEquals(0x1e, TinyModules.offsetOf(wasm, Opcode.TABLE_SIZE));
         assertEquals("size.wasm: function 0: instruction table.size at offset 0x1e is not supported by this "
                 + "compiler yet", e.getMessage());
+        assertTrue(e.notYetTranslated(), "a refusal of valid wasm, not an error in the input");
     }
 
     @Test

@@ -97,17 +97,17 @@ public final class ModuleTranslator {
             boolean numericGlobal = imp.descriptor() instanceof ImportDescriptor.Global g
                     && g.type().valType().isNumeric();
             if (!(imp.descriptor() instanceof ImportDescriptor.Function) && !numericGlobal) {
-                throw new CompileException(String.format("%s: import \"%s\".\"%s\" at offset 0x%x is not "
+                throw CompileException.notYetTranslated(String.format("%s: import \"%s\".\"%s\" at offset 0x%x is not "
                         + "supported by this compiler yet (only function and numeric global imports are)", moduleName,
                         imp.module(), imp.name(), imp.offset()));
             }
         }
         if (wasm.tables().size() > 1) {
-            throw new CompileException(moduleName + ": more than one table is not supported by this compiler yet");
+            throw CompileException.notYetTranslated(moduleName + ": more than one table is not supported by this compiler yet");
         }
         wasm.tables().forEach(t -> {
             if (t.type().elementType() != ValType.FUNCREF) {
-                throw new CompileException(String.format("%s: table of %s at offset 0x%x is not supported by this "
+                throw CompileException.notYetTranslated(String.format("%s: table of %s at offset 0x%x is not supported by this "
                         + "compiler yet", moduleName, t.type().elementType(), t.offset()));
             }
         });
@@ -117,7 +117,7 @@ public final class ModuleTranslator {
             boolean numeric = ft.params().stream().allMatch(ValType::isNumeric)
                     && ft.results().stream().allMatch(ValType::isNumeric);
             if (!numeric) {
-                throw new CompileException(String.format("%s: function %d has type %s: reference-typed "
+                throw CompileException.notYetTranslated(String.format("%s: function %d has type %s: reference-typed "
                         + "parameters and results are not supported by this compiler yet", moduleName, f, ft));
             }
         }
@@ -126,7 +126,7 @@ public final class ModuleTranslator {
         }
         wasm.globals().forEach(g -> {
             if (!g.type().valType().isNumeric()) {
-                throw new CompileException(String.format("%s: global of type %s at offset 0x%x is not supported "
+                throw CompileException.notYetTranslated(String.format("%s: global of type %s at offset 0x%x is not supported "
                         + "by this compiler yet", moduleName, g.type().valType(), g.offset()));
             }
         });

@@ -49,7 +49,7 @@ final class InitDataBuilder {
             if (seg.mode() instanceof DataMode.Active a) {
                 data.add(new MemInitData(0, a.memoryIndex(), exprs.of(a.offset()), bytes));
             } else {
-                throw new CompileException(String.format("%s: passive data segment at offset 0x%x is not "
+                throw CompileException.notYetTranslated(String.format("%s: passive data segment at offset 0x%x is not "
                         + "supported by this compiler yet", moduleName, seg.offset()));
             }
         }
@@ -118,14 +118,14 @@ final class InitDataBuilder {
         int elemType = target.data().funcSegmentElemType();
         for (ElementSegment seg : wasm.elements()) {
             if (!(seg.mode() instanceof ElementMode.Active active)) {
-                throw new CompileException(String.format("%s: passive or declarative element segment at offset "
+                throw CompileException.notYetTranslated(String.format("%s: passive or declarative element segment at offset "
                         + "0x%x is not supported by this compiler yet", moduleName, seg.offset()));
             }
             List<InitExpr> values = new ArrayList<>();
             for (ConstantExpression e : seg.init()) {
                 Instruction first = e.instructions().get(0);
                 if (first.opcode() != Opcode.REF_FUNC || e.instructions().size() != 2) {
-                    throw new CompileException(String.format("%s: element expression %s at offset 0x%x is not "
+                    throw CompileException.notYetTranslated(String.format("%s: element expression %s at offset 0x%x is not "
                             + "supported by this compiler yet", moduleName, first.opcode().mnemonic(),
                             first.offset()));
                 }

@@ -34,7 +34,7 @@ record InitExprs(String form, String moduleName) {
     }
 
     private CompileException unsupported(Instruction insn, String what) {
-        return new CompileException(String.format("%s: %s at offset 0x%x is not supported by this compiler yet",
+        return CompileException.notYetTranslated(String.format("%s: %s at offset 0x%x is not supported by this compiler yet",
                 moduleName, what, insn.offset()));
     }
 }

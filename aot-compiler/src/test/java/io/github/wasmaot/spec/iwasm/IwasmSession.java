@@ -91,7 +91,14 @@ final class IwasmSession implements ExecutorSession {
         ModuleValidator.validate(decoded);
         IwasmProcess process = null;
         try {
-            Path file = preparer.prepare(new ModuleBinary(module.file(), instrumented.bytes(), decoded), workDirectory);
+            Path file;
+            try {
+                file = preparer.prepare(new ModuleBinary(module.file(), instrumented.bytes(), decoded), workDirectory);
+            } catch (UnsupportedOperationException e) {
+                // e.g. the compiler does not translate this module yet: later actions target it, not its predecessor
+                makeCurrent(new Slot.NotRun("action on a module that was not run: " + e.getMessage()), name);
+                throw e;
+            }
             process = IwasmProcess.start(ReplCommandLine.of(config, version, decoded, file), workDirectory);
             IwasmProcess.Chunk first = process.next(config.commandTimeout());
             if (first instanceof IwasmProcess.Chunk.Exited exited) {

@@ -61,7 +61,7 @@ class RealIwasmSpecTest extends SpecTestSuite {
         return executor.map(e -> "iwasm-interp-" + profile(e) + "-" + e.config().isa().id()).orElse("iwasm-interp");
     }
 
-    private static String profile(IwasmExecutor e) {
+    static String profile(IwasmExecutor e) {
         String p = System.getProperty(PROFILE_PROPERTY);
         if (p != null && !p.isBlank()) {
             return p.strip();

@@ -1,0 +1,36 @@
+package io.github.wasmaot.spec.iwasm;
+
+import io.github.wasmaot.compiler.AotCompiler;
+import io.github.wasmaot.compiler.CompileException;
+import io.github.wasmaot.compiler.CompileOptions;
+import io.github.wasmaot.spec.ModuleBinary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Gives iwasm the project's own AOT image of each module, compiled for the judge's runtime profile and ISA
+ * with default options: the spec suite then judges our compiler on the real runtime. A module the compiler
+ * does not translate yet is skipped with the compiler's reason; any other compile error is a failure.
+ */
+final class AotCompilingPreparer implements ModulePreparer {
+    private final CompileOptions options;
+
+    AotCompilingPreparer(String profile, Isa isa) {
+        this.options = CompileOptions.of(profile, isa.id());
+    }
+
+    @Override
+    public Path prepare(ModuleBinary module, Path workDirectory) throws IOException {
+        byte[] image;
+        try {
+            image = AotCompiler.compile(module.bytes(), module.file().getFileName().toString(), options);
+        } catch (CompileException e) {
+            if (e.notYetTranslated()) {
+                throw new UnsupportedOperationException("not compiled yet: " + e.getMessage());
+            }
+            throw e;
+        }
+        return Files.write(Files.createTempFile(workDirectory, "module", ".aot"), image);
+    }
+}
