@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Turns a module into the file iwasm is given. Today: the .wasm itself (iwasm's interpreter);
- * later: the compiler's .aot image for a runtime profile. {@code workDirectory} is a private
+ * Turns a module into the file iwasm is given: the .wasm itself (iwasm's interpreter), or
+ * the compiler's .aot image for a runtime profile ({@link AotCompilingPreparer}). {@code workDirectory} is a private
  * temporary folder of the session, deleted when it closes.
  */
 @FunctionalInterface
