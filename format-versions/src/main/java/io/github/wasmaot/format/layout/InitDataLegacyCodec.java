@@ -100,22 +100,13 @@ public final class InitDataLegacyCodec implements SectionCodec<InitDataSection> 
                     : new InitExpr.Slot64(exprType, in.u64());
             globals.add(new Global(type, mutable, init));
         }
-        List<ImportFunc> importFuncs = SharedInitDataParts.readImportFuncs(in);
-        for (ImportFunc f : importFuncs) {
-            if (f.typeIndex() >= types.size()) {
-                throw in.error("import " + f.functionName() + " uses type " + f.typeIndex() + " of "
-                        + types.size(), "unknown type");
-            }
-        }
-        long funcCount = in.u32();
-        int startAt = in.position();
-        long start = in.u32();
-        SharedInitDataParts.checkStart(in, startAt, start, importFuncs.size(), funcCount);
+        List<ImportFunc> importFuncs = SharedInitDataParts.readImportFuncs(in, types.size());
+        SharedInitDataParts.FunctionCounts counts = SharedInitDataParts.readFunctionCounts(in, importFuncs.size());
         AuxInfo aux = new AuxInfo(in.u32(), in.u32(), in.u32(), in.u32(), in.u32(), in.u32(), in.u32());
         List<ObjectDataSection> data = SharedInitDataParts.readObjectDataSections(in);
         SharedInitDataParts.requireEnd(in);
         return new InitDataSection(importMemoryCount, memories, segments, importTables, tables, tableSegments,
-                types, importGlobals, globals, importFuncs, funcCount, start, aux, data);
+                types, importGlobals, globals, importFuncs, counts.funcCount(), counts.start(), aux, data);
     }
 
     private static InitExpr readSlot(ByteReader in) throws AotFormatException {

@@ -106,17 +106,8 @@ public final class InitDataV5Codec implements SectionCodec<InitDataSection> {
             in.align(4);
             globals.add(new Global(type, mutable, InitExprCodec.read(in)));
         }
-        List<ImportFunc> importFuncs = SharedInitDataParts.readImportFuncs(in);
-        for (ImportFunc f : importFuncs) {
-            if (f.typeIndex() >= types.size()) {
-                throw in.error("import " + f.functionName() + " uses type " + f.typeIndex() + " of "
-                        + types.size(), "unknown type");
-            }
-        }
-        long funcCount = in.u32();
-        int startAt = in.position();
-        long start = in.u32();
-        SharedInitDataParts.checkStart(in, startAt, start, importFuncs.size(), funcCount);
+        List<ImportFunc> importFuncs = SharedInitDataParts.readImportFuncs(in, types.size());
+        SharedInitDataParts.FunctionCounts counts = SharedInitDataParts.readFunctionCounts(in, importFuncs.size());
         long dataEndIndex = in.u32();
         long dataEnd = in.u64();
         long heapBaseIndex = in.u32();
@@ -129,7 +120,7 @@ public final class InitDataV5Codec implements SectionCodec<InitDataSection> {
         List<ObjectDataSection> data = SharedInitDataParts.readObjectDataSections(in);
         SharedInitDataParts.requireEnd(in);
         return new InitDataSection(importMemoryCount, memories, segments, importTables, tables, tableSegments,
-                types, importGlobals, globals, importFuncs, funcCount, start, aux, data);
+                types, importGlobals, globals, importFuncs, counts.funcCount(), counts.start(), aux, data);
     }
 
     @Override

@@ -54,7 +54,8 @@ final class SharedInitDataParts {
         }
     }
 
-    static List<ImportFunc> readImportFuncs(ByteReader in) throws AotFormatException {
+    /** The import functions, each checked against the {@code typeCount} function types read before them. */
+    static List<ImportFunc> readImportFuncs(ByteReader in, int typeCount) throws AotFormatException {
         int n = in.count(in.u32(), 6, "import function");
         List<ImportFunc> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -63,7 +64,25 @@ final class SharedInitDataParts {
             AotString name = new AotString(in.string());
             out.add(new ImportFunc(type, module, name));
         }
+        for (ImportFunc f : out) {
+            if (f.typeIndex() >= typeCount) {
+                throw in.error("import " + f.functionName() + " uses type " + f.typeIndex() + " of " + typeCount,
+                        "unknown type");
+            }
+        }
         return out;
+    }
+
+    /** The defined-function count and the start function index that follow the import functions. */
+    record FunctionCounts(long funcCount, long start) {
+    }
+
+    static FunctionCounts readFunctionCounts(ByteReader in, int importFuncs) throws AotFormatException {
+        long funcCount = in.u32();
+        int startAt = in.position();
+        long start = in.u32();
+        checkStart(in, startAt, start, importFuncs, funcCount);
+        return new FunctionCounts(funcCount, start);
     }
 
     static void writeImportFuncs(List<ImportFunc> funcs, ByteSink out) {
@@ -99,7 +118,7 @@ final class SharedInitDataParts {
         }
     }
 
-    static void checkStart(ByteReader in, int at, long start, long importFuncs, long funcs)
+    private static void checkStart(ByteReader in, int at, long start, long importFuncs, long funcs)
             throws AotFormatException {
         if (start != 0xffffffffL && start >= importFuncs + funcs) {
             throw in.errorAt(at, "start function " + start + " is not one of the " + (importFuncs + funcs)
