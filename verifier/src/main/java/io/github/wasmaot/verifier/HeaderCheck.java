@@ -26,14 +26,22 @@ final class HeaderCheck {
             return Optional.empty();
         }
         ProfileCatalog catalog = ProfileCatalog.builtIn();
-        String family = describeFamily(image, fileName);
+        Optional<ProfileDetector.Detection> detected;
+        String family;
+        try {
+            detected = Optional.of(ProfileDetector.detect(image, fileName));
+            family = detected.get().describe();
+        } catch (AotFormatException e) {
+            detected = Optional.empty();
+            family = "an unknown writer (" + e.reason() + ")";
+        }
         if (header.version() != profile.aotVersion()) {
             out.error(FindingCode.AOT_VERSION, "header", 4, "image is AOT version " + header.version()
                     + " (accepted by " + catalog.releasesAccepting(header.version()) + "; written by "
                     + family + "), but " + profile.name() + " (" + profile.releasesLabel()
                     + ") only loads AOT version " + profile.aotVersion(),
                     RuntimeTexts.of(profile).get("version", "unknown binary version"));
-            targetInfoBehindVersion(image, fileName, profile, out);
+            detected.ifPresent(d -> targetInfoBehindVersion(d, profile, out));
             return Optional.empty();
         }
         out.info(FindingCode.PROFILE_FAMILY, "header", 4, "written by " + family);
@@ -46,14 +54,8 @@ final class HeaderCheck {
      * with the text the profile's loader gives for that size (larger: "invalid section size"; smaller: it runs
      * off the end).
      */
-    private static void targetInfoBehindVersion(byte[] image, String fileName, RuntimeProfile profile,
+    private static void targetInfoBehindVersion(ProfileDetector.Detection detected, RuntimeProfile profile,
                                                 FindingList out) {
-        ProfileDetector.Detection detected;
-        try {
-            detected = ProfileDetector.detect(image, fileName);
-        } catch (AotFormatException e) {
-            return;
-        }
         long imageSize = detected.targetInfoSize();
         int wanted = profile.targetInfo().size();
         if (imageSize == wanted) {
@@ -65,13 +67,5 @@ final class HeaderCheck {
         out.error(FindingCode.TARGET_INFO_SIZE, "target_info", TARGET_INFO_SIZE_FIELD, "target-info section is "
                 + imageSize + " bytes (layout of " + detected.describe() + "), but " + profile.name() + " reads "
                 + wanted + " bytes; even with a matching AOT version this runtime would refuse it", text);
-    }
-
-    static String describeFamily(byte[] image, String fileName) {
-        try {
-            return ProfileDetector.detect(image, fileName).describe();
-        } catch (AotFormatException e) {
-            return "an unknown writer (" + e.reason() + ")";
-        }
     }
 }
