@@ -11,8 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -24,23 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  * exit code with what the same iwasm printed for wamrc's image (the manifest's recorded runs), with default
  * options and with software bounds checks (the vectors' {@code --bounds-checks=1} images).
  *
- * <p>Local only: set {@code WASM_AOT_IWASM_<PROFILE>_<ISA>} to the judge's iwasm, PROFILE being the profile
- * name in upper case with non-alphanumerics as {@code _}: {@code WASM_AOT_IWASM_WAMR_CBA4C782_X86_64},
- * {@code WASM_AOT_IWASM_WAMR_CBA4C782_AARCH64}, {@code WASM_AOT_IWASM_WAMR_2_4_X86_64},
- * {@code WASM_AOT_IWASM_WAMR_2_4_AARCH64}. aarch64 judges run under {@code WASM_AOT_QEMU_AARCH64} (default
- * {@code qemu-aarch64}) with {@code -L WASM_AOT_QEMU_LD_PREFIX} (default {@code /usr/aarch64-linux-gnu}).
- * Cells without a judge are skipped with the variable's name; modules the compiler does not support yet are
+ * <p>Local only: the judges come from the environment ({@link Judge}). Cells without a judge are skipped with the variable's name; modules the compiler does not support yet are
  * skipped with its message.
  */
 class JudgeRunsTest {
-    private static final Map<String, String> ENV = System.getenv();
-
     @TempDir
     Path tmp;
-
-    static String variable(String profile, String isa) {
-        return "WASM_AOT_IWASM_" + (profile + "_" + isa).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
-    }
 
     @TestFactory
     Stream<DynamicTest> recordedRunsReproduce() {
@@ -56,9 +44,8 @@ class JudgeRunsTest {
     }
 
     private void check(AotVectors.Entry e, AotVectors.Run run) throws Exception {
-        String var = variable(e.profile(), e.isa());
-        String iwasm = ENV.get(var);
-        assumeTrue(iwasm != null && !iwasm.isBlank(), "no judge: set " + var);
+        Optional<Judge> judge = Judge.fromEnvironment(e.profile(), e.isa());
+        assumeTrue(judge.isPresent(), "no judge: set " + Judge.variable(e.profile(), e.isa()));
         Path image = tmp.resolve(e.file());
         try {
             AotCompiler.compileFile(e.wasmPath(), image,
@@ -66,16 +53,7 @@ class JudgeRunsTest {
         } catch (CompileException unsupported) {
             assumeTrue(false, unsupported.getMessage());
         }
-        List<String> cmd = new ArrayList<>();
-        if (e.isa().equals("aarch64")) {
-            cmd.add(ENV.getOrDefault("WASM_AOT_QEMU_AARCH64", "qemu-aarch64"));
-            cmd.add("-L");
-            cmd.add(ENV.getOrDefault("WASM_AOT_QEMU_LD_PREFIX", "/usr/aarch64-linux-gnu"));
-        }
-        cmd.add(iwasm);
-        cmd.addAll(run.iwasmArgs());
-        cmd.add(image.toString());
-        cmd.addAll(run.programArgs());
+        List<String> cmd = judge.get().command(run.iwasmArgs(), image, run.programArgs());
         Result r = exec(cmd);
         assertEquals(run.stdout(), r.stdout(), String.join(" ", cmd));
         assertEquals(run.exit(), r.exit(), String.join(" ", cmd));
