@@ -19,14 +19,20 @@ import java.util.Optional;
  * @param qemuLdPrefix   qemu's {@code -L} prefix (the aarch64 sysroot)
  * @param commandTimeout limit for one instantiation or one call
  * @param extraArgs      further iwasm options placed before {@code --repl}
+ * @param spectest       whether the judge was built with {@code WAMR_BUILD_SPEC_TEST=1}, so its builtin
+ *                       {@code spectest} module provides the {@code print*} functions and {@code global_*} globals
+ * @param multiModule    whether the judge was built with {@code WAMR_BUILD_MULTI_MODULE=1}, so it loads an imported
+ *                       module's file from {@code --module-path}
  */
 public record IwasmConfig(Isa isa, Path iwasm, Path qemu, Path qemuLdPrefix, Duration commandTimeout,
-                          List<String> extraArgs) {
+                          List<String> extraArgs, boolean spectest, boolean multiModule) {
 
     public static final String QEMU_VARIABLE = "WASM_AOT_QEMU_AARCH64";
     public static final String QEMU_LD_PREFIX_VARIABLE = "WASM_AOT_QEMU_LD_PREFIX";
     public static final String TIMEOUT_VARIABLE = "WASM_AOT_IWASM_TIMEOUT_SECONDS";
     public static final String EXTRA_ARGS_VARIABLE = "WASM_AOT_IWASM_ARGS";
+    public static final String SPECTEST_VARIABLE = "WASM_AOT_IWASM_SPECTEST";
+    public static final String MULTI_MODULE_VARIABLE = "WASM_AOT_IWASM_MULTI_MODULE";
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     public IwasmConfig {
@@ -37,8 +43,10 @@ public record IwasmConfig(Isa isa, Path iwasm, Path qemu, Path qemuLdPrefix, Dur
      * The judge for {@code isa} described by {@code env}: {@code WASM_AOT_IWASM_X86_64} /
      * {@code WASM_AOT_IWASM_AARCH64} (required), {@code WASM_AOT_QEMU_AARCH64} (default: qemu-aarch64
      * on PATH), {@code WASM_AOT_QEMU_LD_PREFIX} (default /usr/aarch64-linux-gnu),
-     * {@code WASM_AOT_IWASM_TIMEOUT_SECONDS} (default 60) and {@code WASM_AOT_IWASM_ARGS} (extra
-     * options, space separated). Empty when the iwasm variable is unset or blank.
+     * {@code WASM_AOT_IWASM_TIMEOUT_SECONDS} (default 60), {@code WASM_AOT_IWASM_ARGS} (extra
+     * options, space separated) and {@code WASM_AOT_IWASM_SPECTEST} ({@code 1} or {@code true} when the judge
+     * was built with {@code WAMR_BUILD_SPEC_TEST=1}) and {@code WASM_AOT_IWASM_MULTI_MODULE} (likewise, for
+     * {@code WAMR_BUILD_MULTI_MODULE=1}). Empty when the iwasm variable is unset or blank.
      */
     public static Optional<IwasmConfig> fromEnvironment(Isa isa, Map<String, String> env) {
         String iwasm = env.get(isa.environmentVariable());
@@ -52,7 +60,13 @@ public record IwasmConfig(Isa isa, Path iwasm, Path qemu, Path qemuLdPrefix, Dur
                 .map(s -> Duration.ofSeconds(Long.parseLong(s.strip()))).orElse(DEFAULT_TIMEOUT);
         List<String> extra = Optional.ofNullable(env.get(EXTRA_ARGS_VARIABLE)).filter(s -> !s.isBlank())
                 .map(s -> Arrays.asList(s.strip().split("\\s+"))).orElse(List.of());
-        return Optional.of(new IwasmConfig(isa, Paths.get(iwasm), qemu, prefix, timeout, extra));
+        return Optional.of(new IwasmConfig(isa, Paths.get(iwasm), qemu, prefix, timeout, extra,
+                flag(env, SPECTEST_VARIABLE), flag(env, MULTI_MODULE_VARIABLE)));
+    }
+
+    private static boolean flag(Map<String, String> env, String variable) {
+        String value = env.getOrDefault(variable, "").strip();
+        return value.equals("1") || value.equalsIgnoreCase("true");
     }
 
     /** Why this configuration cannot run, or empty when its files are there. */

@@ -14,16 +14,18 @@ final class IwasmOutputParser {
     static final String PROMPT = "webassembly> ";
     private static final String EXCEPTION = "Exception: ";
     private static final Pattern LOG_LINE = Pattern.compile("^\\[\\d{2}:\\d{2}:\\d{2}:\\d{3} - [0-9A-Fa-f]+\\]: .*");
+    /** What a spec-test build's {@code spectest.print*} functions write (WAMR spells it "specttest"). */
+    private static final String SPECTEST_PRINT = "in specttest.";
 
     private IwasmOutputParser() {
     }
 
-    /** The meaningful lines of {@code output}: no carriage returns, blank or log lines. */
+    /** The meaningful lines of {@code output}: no carriage returns, blank, log or spectest print lines. */
     static List<String> lines(String output) {
         List<String> lines = new ArrayList<>();
         for (String line : output.replace("\r", "").split("\n")) {
             String t = line.strip();
-            if (!t.isEmpty() && !LOG_LINE.matcher(t).matches()) {
+            if (!t.isEmpty() && !LOG_LINE.matcher(t).matches() && !t.startsWith(SPECTEST_PRINT)) {
                 lines.add(t);
             }
         }

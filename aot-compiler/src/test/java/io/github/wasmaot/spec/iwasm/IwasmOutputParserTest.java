@@ -37,6 +37,13 @@ class IwasmOutputParserTest {
     }
 
     @Test
+    void ignoresWhatSpectestPrintFunctionsWrite() {
+        ReplReply r = IwasmOutputParser.reply("in specttest.print_i32(7)\nin specttest.print()\n0x7:i32\n", 1);
+        assertEquals(new WasmValue.I32(7), ReplValues.decode(((ReplReply.Values) r).values().get(0), ValType.I32));
+        assertEquals(new ReplReply.Values(List.of()), IwasmOutputParser.reply("in specttest.print_f64(1.000000)\n", 0));
+    }
+
+    @Test
     void unexpectedOutputIsAnError() {
         assertThrows(IllegalStateException.class, () -> IwasmOutputParser.reply("0x1:i32\n", 2));
         assertThrows(IllegalStateException.class, () -> IwasmOutputParser.reply("", 1));

@@ -5,6 +5,7 @@ import io.github.wasmaot.spec.ActionResult;
 import io.github.wasmaot.spec.ExecutorSession;
 import io.github.wasmaot.spec.InstantiationResult;
 import io.github.wasmaot.spec.ModuleBinary;
+import io.github.wasmaot.spec.SpectestHost;
 import io.github.wasmaot.wasm.decode.ModuleDecoder;
 import io.github.wasmaot.wasm.validate.ModuleValidator;
 import io.github.wasmaot.wasm.model.WasmModule;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,29 +26,33 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * One spec file's modules, each instance in its own iwasm REPL process. iwasm links nothing:
- * the judges are built without {@code WASM_ENABLE_SPEC_TEST} (no {@code spectest} functions or
- * globals) and without multi-module, and an unresolved import only traps when called; so a module
- * with any import, and {@code register}, are reported unsupported, as are actions on such a module
+ * One spec file's modules, each instance in its own iwasm REPL process. iwasm links nothing but its
+ * builtin modules: a judge built with {@code WASM_ENABLE_SPEC_TEST} ({@link IwasmConfig#spectest()})
+ * provides {@code spectest}, none is built with multi-module, and an unresolved import only traps when
+ * called; so a module with any other import (all imports without a spec-test build), and
+ * {@code register}, are reported unsupported, as are actions on such a module
  * and on any registered module such a module imports from (its start function or segments could
  * have changed the exporter's state in a real link).
  */
 final class IwasmSession implements ExecutorSession {
 
-    static final String IMPORTS_UNSUPPORTED = "module has imports; iwasm (built without WASM_ENABLE_SPEC_TEST and "
-            + "multi-module) provides no spectest host and cannot link to another instance";
+    static final String IMPORTS_UNSUPPORTED = "module has imports iwasm cannot provide: without WASM_ENABLE_SPEC_TEST "
+            + "it has no spectest host, and without multi-module it cannot link to another instance";
     static final String NOT_INSTANTIATED = "action on a module that was not run: " + IMPORTS_UNSUPPORTED;
     static final String REGISTER_UNSUPPORTED = "iwasm cannot make one instance's exports importable by another";
     static final String TAINTED = "action on a module whose exports a skipped module imports (its instantiation "
             + "may have changed this module's table, memory or globals)";
     static final String QEMU_ZERO_PAGES = "a linear memory of 0 pages cannot be allocated by iwasm under qemu-user "
             + "(mprotect of length 0 fails; --heap-size would add pages and change memory.size)";
+    static final String REFUSED_MODULE = "action on a module that was refused before it reached iwasm (that module "
+            + "command is reported as failed with the reason)";
     static final String FAILED_MODULE = "action on a module that iwasm failed to instantiate (that module command "
             + "is reported as failed)";
 
     /** A module of the session: running, or not run for a reason. */
     private sealed interface Slot {
-        record Live(ReplInstance instance) implements Slot {
+        /** A running instance and the file iwasm loaded it from. */
+        record Live(ReplInstance instance, Path file) implements Slot {
         }
 
         record NotRun(String reason) implements Slot {
@@ -60,6 +66,8 @@ final class IwasmSession implements ExecutorSession {
     private final Map<String, Slot> named = new HashMap<>();
     private final Map<String, Slot> registered = new HashMap<>();
     private final Set<Slot> tainted = new HashSet<>();
+    /** Registered names whose module file sits in the work folder for a multi-module judge to load. */
+    private final Set<String> loadable = new HashSet<>();
     private final List<ReplInstance> running = new ArrayList<>();
     private Slot current;
 
@@ -74,9 +82,19 @@ final class IwasmSession implements ExecutorSession {
         }
     }
 
+    /**
+     * Whether iwasm can link every import of {@code module}: a judge built for spec tests provides the
+     * {@code spectest} module itself, and a multi-module judge loads a registered module's file from the
+     * session's folder ({@code --module-path}).
+     */
+    private boolean linkable(ModuleBinary module) {
+        return module.decoded().imports().stream().allMatch(i ->
+                (config.spectest() && i.module().equals(SpectestHost.MODULE_NAME)) || loadable.contains(i.module()));
+    }
+
     @Override
     public InstantiationResult instantiate(ModuleBinary module, Optional<String> name) {
-        if (!module.decoded().imports().isEmpty()) {
+        if (!module.decoded().imports().isEmpty() && !linkable(module)) {
             module.decoded().imports().forEach(i -> {
                 Slot exporter = registered.get(i.module());
                 if (exporter != null) {
@@ -98,8 +116,14 @@ final class IwasmSession implements ExecutorSession {
                 // e.g. the compiler does not translate this module yet: later actions target it, not its predecessor
                 makeCurrent(new Slot.NotRun("action on a module that was not run: " + e.getMessage()), name);
                 throw e;
+            } catch (RuntimeException e) {
+                // the preparer refused the module (e.g. our verifier: the runtime would reject it); the module
+                // command fails with that reason, and later actions must not fall through to its predecessor
+                makeCurrent(new Slot.NotRun(REFUSED_MODULE), name);
+                throw e;
             }
-            process = IwasmProcess.start(ReplCommandLine.of(config, version, decoded, file), workDirectory);
+            process = IwasmProcess.start(ReplCommandLine.of(config, version, decoded, file, workDirectory),
+                    workDirectory);
             IwasmProcess.Chunk first = process.next(config.commandTimeout());
             if (first instanceof IwasmProcess.Chunk.Exited exited) {
                 process.close();
@@ -123,7 +147,7 @@ final class IwasmSession implements ExecutorSession {
             }
             ReplInstance instance = new ReplInstance(process, instrumented, config.commandTimeout());
             running.add(instance);
-            makeCurrent(new Slot.Live(instance), name);
+            makeCurrent(new Slot.Live(instance, file), name);
             return new InstantiationResult.Instantiated();
         } catch (IOException e) {
             closeQuietly(process);
@@ -159,13 +183,28 @@ final class IwasmSession implements ExecutorSession {
         name.ifPresent(n -> named.put(n, slot));
     }
 
+    /**
+     * A multi-module judge can load the registered module's file as {@code <as>.aot} / {@code <as>.wasm}: an
+     * importer then links a new instance of it (iwasm cannot share the registered instance across processes, so
+     * a test that relies on shared state sees the exporter's initial state and fails, as it should).
+     */
     @Override
     public void register(String as, Optional<String> name) {
         Slot slot = name.isPresent() ? named.get(name.get()) : current;
         if (slot != null) {
             registered.put(as, slot);
         }
-        throw new UnsupportedOperationException(REGISTER_UNSUPPORTED);
+        if (!config.multiModule() || !(slot instanceof Slot.Live live) || as.contains("/") || as.startsWith(".")) {
+            throw new UnsupportedOperationException(REGISTER_UNSUPPORTED);
+        }
+        String file = live.file().getFileName().toString();
+        String extension = file.substring(file.lastIndexOf('.'));
+        try {
+            Files.copy(live.file(), workDirectory.resolve(as + extension), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        loadable.add(as);
     }
 
     @Override
@@ -190,6 +229,7 @@ final class IwasmSession implements ExecutorSession {
         named.clear();
         registered.clear();
         tainted.clear();
+        loadable.clear();
         current = null;
         try (Stream<Path> files = Files.walk(workDirectory)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
  *   memory and changes {@code memory.size}; except for modules without memory on aarch64, where
  *   2.4 under qemu 7.2 needs {@code --heap-size=65536} (its {@code mprotect(.., 0, ..)} fails) and
  *   no wasm code can see that heap.</li>
+ *   <li>{@code --module-path=FOLDER} for a multi-module judge: the session's folder, where registered modules'
+ *   files are.</li>
  *   <li>A runtime that does not flush its REPL output (legacy) runs under {@code stdbuf -o0}
  *   natively, or under {@code script}'s pseudo-terminal (line-buffered, echo off) for qemu, where
  *   an x86_64 {@code libstdbuf.so} cannot be preloaded into the guest.</li>
@@ -23,10 +25,13 @@ final class ReplCommandLine {
     private ReplCommandLine() {
     }
 
-    static List<String> of(IwasmConfig config, IwasmVersion version, WasmModule module, Path file) {
+    static List<String> of(IwasmConfig config, IwasmVersion version, WasmModule module, Path file, Path modulePath) {
         List<String> iwasm = new ArrayList<>(config.launcher());
         boolean noMemory = module.allMemories().isEmpty();
         iwasm.add("--heap-size=" + (noMemory && config.isa() == Isa.AARCH64 ? 65536 : 0));
+        if (config.multiModule()) {
+            iwasm.add("--module-path=" + modulePath);
+        }
         iwasm.addAll(config.extraArgs());
         iwasm.add("--repl");
         iwasm.add(file.toString());
