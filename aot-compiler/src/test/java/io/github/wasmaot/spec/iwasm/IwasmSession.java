@@ -8,6 +8,7 @@ import io.github.wasmaot.spec.ModuleBinary;
 import io.github.wasmaot.spec.SpectestHost;
 import io.github.wasmaot.wasm.decode.ModuleDecoder;
 import io.github.wasmaot.wasm.validate.ModuleValidator;
+import io.github.wasmaot.wasm.model.ImportDescriptor;
 import io.github.wasmaot.wasm.model.WasmModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,12 +27,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * One spec file's modules, each instance in its own iwasm REPL process. iwasm links nothing but its
- * builtin modules: a judge built with {@code WASM_ENABLE_SPEC_TEST} ({@link IwasmConfig#spectest()})
- * provides {@code spectest}, none is built with multi-module, and an unresolved import only traps when
- * called; so a module with any other import (all imports without a spec-test build), and
- * {@code register}, are reported unsupported, as are actions on such a module
- * and on any registered module such a module imports from (its start function or segments could
+ * One spec file's modules, each instance in its own iwasm REPL process. iwasm links only its builtin
+ * modules and files: a judge built with {@code WASM_ENABLE_SPEC_TEST} ({@link IwasmConfig#spectest()})
+ * provides {@code spectest}, and a multi-module judge ({@link IwasmConfig#multiModule()}) loads a
+ * registered module's file (a new instance of it). Any other function import is left unlinked and only
+ * traps when called, which is reported as a failure; a module with any other kind of unresolvable import
+ * is reported unsupported, as is {@code register} without multi-module, actions on such a module, and
+ * actions on any registered module such a module imports from (its start function or segments could
  * have changed the exporter's state in a real link).
  */
 final class IwasmSession implements ExecutorSession {
@@ -44,6 +46,8 @@ final class IwasmSession implements ExecutorSession {
             + "may have changed this module's table, memory or globals)";
     static final String QEMU_ZERO_PAGES = "a linear memory of 0 pages cannot be allocated by iwasm under qemu-user "
             + "(mprotect of length 0 fails; --heap-size would add pages and change memory.size)";
+    static final String UNLINKED_CALL = "the module called an import iwasm could not link (no instance to link "
+            + "to: the judge cannot share a registered instance, and without multi-module it links none): ";
     static final String REFUSED_MODULE = "action on a module that was refused before it reached iwasm (that module "
             + "command is reported as failed with the reason)";
     static final String FAILED_MODULE = "action on a module that iwasm failed to instantiate (that module command "
@@ -85,11 +89,14 @@ final class IwasmSession implements ExecutorSession {
     /**
      * Whether iwasm can link every import of {@code module}: a judge built for spec tests provides the
      * {@code spectest} module itself, and a multi-module judge loads a registered module's file from the
-     * session's folder ({@code --module-path}).
+     * session's folder ({@code --module-path}). A function import iwasm cannot resolve is left unlinked (it
+     * only warns): such a module runs, and calling that import is a failure ({@link #UNLINKED_CALL}), never a
+     * pass of an {@code assert_trap}.
      */
     private boolean linkable(ModuleBinary module) {
         return module.decoded().imports().stream().allMatch(i ->
-                (config.spectest() && i.module().equals(SpectestHost.MODULE_NAME)) || loadable.contains(i.module()));
+                (config.spectest() && i.module().equals(SpectestHost.MODULE_NAME)) || loadable.contains(i.module())
+                        || i.descriptor() instanceof ImportDescriptor.Function);
     }
 
     @Override
@@ -219,7 +226,11 @@ final class IwasmSession implements ExecutorSession {
         if (tainted.contains(slot)) {
             throw new UnsupportedOperationException(TAINTED);
         }
-        return ((Slot.Live) slot).instance().perform(action);
+        ActionResult result = ((Slot.Live) slot).instance().perform(action);
+        if (result instanceof ActionResult.Trapped t && t.message().contains("unlinked import")) {
+            throw new IllegalStateException(UNLINKED_CALL + t.message());
+        }
+        return result;
     }
 
     @Override
