@@ -93,7 +93,7 @@ public final class BatchCompiler {
         long start = System.nanoTime();
         try {
             byte[] bytes = AotCompiler.compile(wasm, source.getFileName().toString(), options);
-            writeAtomically(image, bytes);
+            AtomicWrite.write(image, bytes);
             new CompileStamp(source, sourceSha, request.compilerVersion(), canonical, Bundler.sha256(bytes))
                     .writeFor(image);
         } catch (CompileException e) {
@@ -153,22 +153,5 @@ public final class BatchCompiler {
             }
         }
         return read;
-    }
-
-    private static void writeAtomically(Path out, byte[] bytes) throws IOException {
-        Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

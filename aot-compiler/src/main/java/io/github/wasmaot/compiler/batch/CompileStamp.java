@@ -2,10 +2,8 @@ package io.github.wasmaot.compiler.batch;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -93,17 +91,6 @@ public record CompileStamp(Path source, String sourceSha256, String compiler, Li
         text.append("compiler=").append(compiler).append('\n');
         options.forEach(o -> text.append("option=").append(o).append('\n'));
         text.append("imageSha256=").append(imageSha256).append('\n');
-        Path file = fileOf(image);
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicWrite.write(fileOf(image), text.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -53,6 +53,8 @@ class BatchCompilerTest {
             // the same bytes as a single compile of the cell: the batch adds nothing to the image
             assertArrayEquals(AotCompiler.compile(Files.readAllBytes(FIB), "fib.wasm", CompileOptions.of(cell[0],
                     cell[1])), Files.readAllBytes(file), image);
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(file)));
             CompileStamp stamp = CompileStamp.readFor(file).orElseThrow();
             assertEquals("test-compiler 1", stamp.compiler());
             assertEquals(List.of("--runtime=" + cell[0], "--target=" + cell[1], "--opt-level=3", "--bounds-checks=0"),
