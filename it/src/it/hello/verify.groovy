@@ -20,11 +20,16 @@ cells.each { c ->
 assert log.contains('wasm-aot compile: 4 image(s): 4 compiled, 0 up to date, 0 failed')
 assert log.contains('binding io.github.wasmaot.it.Hello: add(i32,i32->i32), fib(i32->i32), mul64(i64,i64->i64), half(f64->f64)')
 assert new File(target, 'classes/io/github/wasmaot/it/Hello.class').isFile()
+// javac compiled main code against it (wasm-aot:compile bound to generate-resources)
+assert new File(target, 'classes/io/github/wasmaot/it/Fibs.class').isFile()
+assert new ZipFile(new File(target, 'hello-1.0.jar')).withCloseable { jar ->
+    jar.getEntry('io/github/wasmaot/it/Hello.class') != null && jar.getEntry('META-INF/wasm-aot/manifest.json') != null
+}
 assert new File(target, 'classes/META-INF/wasm-aot/manifest.json').isFile()
 
 // the project's JUnit test called the generated class
 def surefire = new File(target, 'surefire-reports/TEST-io.github.wasmaot.it.HelloTest.xml').text
-assert surefire =~ /tests="3"/
+assert surefire =~ /tests="4"/
 assert surefire =~ /failures="0"/
 assert surefire =~ /errors="0"/
 assert surefire =~ /skipped="0"/

@@ -1,5 +1,6 @@
 package io.github.wasmaot.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +27,11 @@ class HelloTest {
                     bound.isa());
             assertEquals(64, bound.imageSha256().length());
         }
+    }
+
+    @Test
+    void mainCodeCallsTheGeneratedClass() {
+        assertArrayEquals(new int[] {0, 1, 1, 2, 3, 5, 8, 13}, Fibs.first(8));
     }
 
     @Test
