@@ -128,6 +128,38 @@ class GeneratedBindingTest {
         }
     }
 
+    /** {@code (module (func (export "fib") (param i64) (result i64) local.get 0))}. */
+    private static final byte[] FIB_I64 = {
+        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+        0x01, 0x06, 0x01, 0x60, 0x01, 0x7e, 0x01, 0x7e,
+        0x03, 0x02, 0x01, 0x00,
+        0x07, 0x07, 0x01, 0x03, 'f', 'i', 'b', 0x00, 0x00,
+        0x0a, 0x06, 0x01, 0x04, 0x00, 0x20, 0x00, 0x0b};
+
+    @Test
+    void anImageWhoseExportsDifferFromTheBindingIsRefused() throws Exception {
+        // the binding comes from examples/fib.wasm, fib(i32) -> i32; the images from a fib.wasm with fib(i64) -> i64
+        Path other = dir.resolve("other/fib.wasm");
+        Files.createDirectories(other.getParent());
+        Files.write(other, FIB_I64);
+        Path images = dir.resolve("wasm-aot");
+        var result = BatchCompiler.compile(new BatchRequest(List.of(other), List.of(new MatrixCell("current",
+                "aarch64")), CompileOptions.of("-", "-"), images));
+        assertEquals(List.of(), result.failed());
+        Path classes = dir.resolve("classes");
+        ClassesDirectoryImages.write(images, classes, dir.resolve("scratch"), Instant.EPOCH);
+        Path fib = Path.of(System.getProperty("wasmaot.repo.dir", ".."), "examples", "fib.wasm");
+        BindingGenerator.generate(fib, "fib", "", "wamr-2.4", classes);
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                GeneratedBindingTest.class.getClassLoader())) {
+            Method open = cl.loadClass("Fib").getMethod("open");
+            BindingException e = (BindingException) assertThrows(InvocationTargetException.class,
+                    () -> open.invoke(null)).getCause();
+            assertEquals("aot/wamr-2.4/aarch64/fib.aot: export fib is i64->i64 but the binding was generated for"
+                    + " i32->i32; regenerate the binding", e.getMessage());
+        }
+    }
+
     @Test
     void sameModuleGivesTheSameClassBytes() throws Exception {
         Path classes = classesFor(List.of("aarch64"));
