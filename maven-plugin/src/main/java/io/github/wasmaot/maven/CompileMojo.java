@@ -78,7 +78,10 @@ public class CompileMojo extends AbstractMojo {
     @Parameter(property = "wasm-aot.boundsChecks", defaultValue = "false")
     boolean boundsChecks;
 
-    /** LLVM CPU name; unset: the profile's default for each ISA. */
+    /**
+     * LLVM CPU name for every target (so leave it unset with several ISAs: a CPU of one ISA fails the other's cells);
+     * unset: the profile's default for each ISA.
+     */
     @Parameter(property = "wasm-aot.cpu")
     String cpu;
 
@@ -145,7 +148,9 @@ public class CompileMojo extends AbstractMojo {
         BatchResult result;
         try {
             result = BatchCompiler.compile(new BatchRequest(sources, matrix,
-                    new CompileOptions("-", "-", optLevel, boundsChecks, blankToNull(cpu)), root),
+                    // runtime and ISA come from each cell
+                    new CompileOptions(matrix.get(0).runtime(), matrix.get(0).isa(), optLevel, boundsChecks,
+                            blankToNull(cpu)), root),
                     r -> log(r, root));
         } catch (BatchCompileException | IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
