@@ -7,11 +7,15 @@ import io.github.wasmaot.bundle.BundleResult;
 import io.github.wasmaot.bundle.BundledImage;
 import io.github.wasmaot.bundle.Bundler;
 import io.github.wasmaot.bundle.CompilerInfo;
+import io.github.wasmaot.compiler.batch.CompiledImages;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -46,7 +50,8 @@ public class BundleMojo extends AbstractMojo {
     /**
      * Directory of the source {@code .wasm} modules, bundled under {@code wasm/} with their SHA-256. Image
      * {@code <name>.aot} takes {@code <name>.wasm}, else the longest dot-separated prefix of its name that has a
-     * {@code .wasm} here ({@code app.bounds-checks.aot} takes {@code app.wasm}). Unset: no sources are bundled.
+     * {@code .wasm} here ({@code app.bounds-checks.aot} takes {@code app.wasm}). Unset: images written by the
+     * compile goal take the source their {@code .aot.stamp} records; other images are bundled without source.
      */
     @Parameter(property = "wasm-aot.sourceDirectory")
     File sourceDirectory;
@@ -79,7 +84,10 @@ public class BundleMojo extends AbstractMojo {
     @Parameter(property = "wasm-aot.includeInJar", defaultValue = "false")
     boolean includeInJar;
 
-    /** Compiler name and version recorded for every image without an {@code imageCompilers} entry. */
+    /**
+     * Compiler name and version recorded for every image without an {@code imageCompilers} entry and without a
+     * compile stamp (images written by the compile goal record the compiler and canonical options of their stamp).
+     */
     @Parameter(property = "wasm-aot.compilerVersion")
     String compilerVersion;
 
@@ -184,11 +192,21 @@ public class BundleMojo extends AbstractMojo {
             for (String f : formats == null || formats.isEmpty() ? List.of("tar.gz") : formats) {
                 b.formats(BundleFormat.parse(f));
             }
+            Set<String> explicit = new HashSet<>();
             if (imageCompilers != null) {
                 for (ImageCompiler c : imageCompilers) {
                     if (c.image == null || c.image.isBlank()) {
                         throw new MojoExecutionException("an <imageCompiler> needs an <image>");
                     }
+                    explicit.add(c.image.trim());
+                }
+            }
+            Path staging = sourceDirectory == null
+                    ? new File(project.getBuild().getDirectory(), "wasm-aot-sources").toPath() : null;
+            StampedImages.apply(b, imageDirectory.toPath(), CompiledImages.scan(imageDirectory.toPath()), explicit,
+                    staging);
+            if (imageCompilers != null) {
+                for (ImageCompiler c : imageCompilers) {
                     b.compiler(c.image.trim(), new CompilerInfo(c.version, c.options));
                 }
             }
@@ -198,6 +216,8 @@ public class BundleMojo extends AbstractMojo {
             return b.build();
         } catch (BundleException | IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot read the compile stamps under " + imageDirectory + ": " + e, e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.wasmaot.maven;
 
-import io.github.wasmaot.verifier.report.BatchVerifier;
+import io.github.wasmaot.compiler.batch.CompiledImages;
+import io.github.wasmaot.compiler.batch.ImageVerification;
 import io.github.wasmaot.verifier.report.ReportFiles;
 import io.github.wasmaot.verifier.report.ReportLine;
 import io.github.wasmaot.verifier.report.VerifyException;
@@ -57,8 +58,9 @@ public class VerifyMojo extends AbstractMojo {
     List<File> files;
 
     /**
-     * Directory where the compile goal writes AOT images; every {@code *.aot} file under it is verified in
-     * addition to {@code files}, when the directory exists.
+     * Directory where the compile goal writes AOT images, when it exists: each image filed there as
+     * {@code <profile>/<isa>/<name>.aot} is verified against that profile and ISA (what it was compiled for); any
+     * other {@code *.aot} file under it against {@code runtimes} and {@code target}, like {@code files}.
      */
     @Parameter(property = "wasm-aot.imageDirectory", defaultValue = "${project.build.directory}/wasm-aot")
     File imageDirectory;
@@ -92,12 +94,20 @@ public class VerifyMojo extends AbstractMojo {
             getLog().info("wasm-aot verify skipped (wasm-aot.skip)");
             return;
         }
-        List<Path> inputs = inputs();
+        List<Path> given = files();
+        File images = Standalone.resolve(imageDirectory, basedir);
+        List<Path> inputs = new ArrayList<>(given);
+        if (images.isDirectory()) {
+            inputs.add(images.toPath());
+        }
         VerifyReport report;
         try {
-            report = BatchVerifier.run(new VerifyRequest(inputs, runtimes(), target, false));
+            report = ImageVerification.run(CompiledImages.scan(images.toPath()),
+                    new VerifyRequest(given, runtimes(), target, false));
         } catch (VerifyException e) {
             throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot list the images under " + images + ": " + e, e);
         }
         if (report.images().isEmpty() && failIfNoImages) {
             throw new MojoFailureException(noImages(inputs));
@@ -120,14 +130,10 @@ public class VerifyMojo extends AbstractMojo {
         }
     }
 
-    private List<Path> inputs() {
+    private List<Path> files() {
         List<Path> inputs = new ArrayList<>();
         if (files != null) {
             files.forEach(f -> inputs.add(f.toPath()));
-        }
-        File images = Standalone.resolve(imageDirectory, basedir);
-        if (images != null && images.isDirectory()) {
-            inputs.add(images.toPath());
         }
         return inputs;
     }

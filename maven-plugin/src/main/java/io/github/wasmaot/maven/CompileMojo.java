@@ -1,0 +1,226 @@
+package io.github.wasmaot.maven;
+
+import io.github.wasmaot.bundle.BundleException;
+import io.github.wasmaot.compiler.CompileOptions;
+import io.github.wasmaot.compiler.batch.BatchCompileException;
+import io.github.wasmaot.compiler.batch.BatchCompiler;
+import io.github.wasmaot.compiler.batch.BatchRequest;
+import io.github.wasmaot.compiler.batch.BatchResult;
+import io.github.wasmaot.compiler.batch.MatrixCell;
+import io.github.wasmaot.compiler.batch.ModuleResult;
+import io.github.wasmaot.format.profile.ProfileCatalog;
+import io.github.wasmaot.format.profile.RuntimeProfile;
+import io.github.wasmaot.loader.Isa;
+import io.github.wasmaot.maven.binding.BindingGenerator;
+import io.github.wasmaot.maven.binding.GeneratedBinding;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Compiles every WebAssembly module of the project ({@code src/main/wasm/**}{@code /*.wasm} by default) into AOT
+ * images {@code <imageDirectory>/<profile>/<isa>/<name>.aot} for each runtime × target, through the library call
+ * {@code io.github.wasmaot.compiler.batch.BatchCompiler} that build scripts can make too. Incremental: an image whose
+ * source, options and compiler are unchanged is skipped, and the log says so (one line per module and cell). Each
+ * image is verified for its runtime before it is written, atomically.
+ *
+ * <p>Unless {@code generateBindings} is off it also writes, into the classes directory, the images with their
+ * bundle manifest under {@code META-INF/wasm-aot/} and per module a class with one method per exported function
+ * (see the README), so that tests and, when this goal runs before {@code compile}, main code can call the module.
+ */
+@Mojo(name = "compile", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
+public class CompileMojo extends AbstractMojo {
+
+    /** Directory of the source modules. */
+    @Parameter(property = "wasm-aot.sourceDirectory", defaultValue = "${project.basedir}/src/main/wasm")
+    File sourceDirectory;
+
+    /** Source modules to compile, as patterns relative to {@code sourceDirectory}. On the command line, comma-separated. */
+    @Parameter(property = "wasm-aot.includes", defaultValue = "**/*.wasm")
+    List<String> includes;
+
+    /** Source modules not to compile, as patterns relative to {@code sourceDirectory}. */
+    @Parameter(property = "wasm-aot.excludes")
+    List<String> excludes;
+
+    /**
+     * Runtime profiles to compile for, by name or alias: {@code legacy} (= {@code wamr-cba4c782}), {@code current}
+     * (= {@code wamr-2.4}). On the command line, comma-separated.
+     */
+    @Parameter(property = "wasm-aot.runtimes", defaultValue = "current")
+    List<String> runtimes;
+
+    /**
+     * ISAs to compile for: {@code x86_64}, {@code aarch64}. Unset: the ISA of the machine running the build. On the
+     * command line, comma-separated.
+     */
+    @Parameter(property = "wasm-aot.targets")
+    List<String> targets;
+
+    /** LLVM optimisation level, 0-3 (wamrc's {@code --opt-level}). */
+    @Parameter(property = "wasm-aot.optLevel", defaultValue = "3")
+    int optLevel;
+
+    /**
+     * Software bounds checks on linear-memory accesses (wamrc's {@code --bounds-checks=1}); without them 64-bit
+     * runtimes rely on guard pages.
+     */
+    @Parameter(property = "wasm-aot.boundsChecks", defaultValue = "false")
+    boolean boundsChecks;
+
+    /**
+     * LLVM CPU name for every target (so leave it unset with several ISAs: a CPU of one ISA fails the other's cells);
+     * unset: the profile's default for each ISA.
+     */
+    @Parameter(property = "wasm-aot.cpu")
+    String cpu;
+
+    /** Root of the images, written as {@code <profile>/<isa>/<name>.aot} with a {@code .aot.stamp} beside each. */
+    @Parameter(property = "wasm-aot.imageDirectory", defaultValue = "${project.build.directory}/wasm-aot")
+    File imageDirectory;
+
+    /**
+     * Write the images and their manifest under {@code META-INF/wasm-aot/} of the classes directory, and a binding
+     * class per module.
+     */
+    @Parameter(property = "wasm-aot.generateBindings", defaultValue = "true")
+    boolean generateBindings;
+
+    /** Java package of the binding classes; unset: the project's groupId ({@code -} becomes {@code _}). */
+    @Parameter(property = "wasm-aot.bindingPackage")
+    String bindingPackage;
+
+    /** Classes directory that receives the bindings and {@code META-INF/wasm-aot/}. */
+    @Parameter(property = "wasm-aot.classesDirectory", defaultValue = "${project.build.outputDirectory}")
+    File classesDirectory;
+
+    /** Fail the build when no source module matches; otherwise the goal does nothing. */
+    @Parameter(property = "wasm-aot.failIfNoSources", defaultValue = "false")
+    boolean failIfNoSources;
+
+    /** Skip the goal (also skips {@code verify}). */
+    @Parameter(property = "wasm-aot.skip", defaultValue = "false")
+    boolean skip;
+
+    @Parameter(defaultValue = "${project.groupId}", readonly = true)
+    String groupId;
+
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    File buildDirectory;
+
+    @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
+    String outputTimestamp;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("wasm-aot compile skipped (wasm-aot.skip)");
+            return;
+        }
+        List<Path> sources;
+        try {
+            sources = SourceFiles.find(sourceDirectory.toPath(), includes == null || includes.isEmpty()
+                    ? List.of("**/*.wasm") : includes, excludes == null ? List.of() : excludes);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot list " + sourceDirectory + ": " + e, e);
+        }
+        if (sources.isEmpty()) {
+            String m = "no wasm module matches " + includes + " in " + sourceDirectory;
+            if (failIfNoSources) {
+                throw new MojoFailureException(m + " (wasm-aot.failIfNoSources)");
+            }
+            getLog().info("wasm-aot compile: " + m + ", nothing to do");
+            return;
+        }
+        List<MatrixCell> matrix = MatrixCell.product(runtimes(), targets());
+        Path root = imageDirectory.toPath();
+        getLog().info("wasm-aot compile: " + sources.size() + " module(s) x " + matrix + " -> " + root);
+        BatchResult result;
+        try {
+            result = BatchCompiler.compile(new BatchRequest(sources, matrix,
+                    // runtime and ISA come from each cell
+                    new CompileOptions(matrix.get(0).runtime(), matrix.get(0).isa(), optLevel, boundsChecks,
+                            blankToNull(cpu)), root),
+                    r -> log(r, root));
+        } catch (BatchCompileException | IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        getLog().info("wasm-aot compile: " + result.summary());
+        if (!result.failed().isEmpty()) {
+            StringBuilder m = new StringBuilder(result.failed().size() + " image(s) could not be compiled:");
+            result.failed().forEach(f -> m.append("\n  ").append(f.describe(root)));
+            throw new MojoFailureException(m.toString());
+        }
+        if (generateBindings) {
+            bindings(sources, root, matrix);
+        }
+    }
+
+    private void log(ModuleResult r, Path root) {
+        if (r instanceof ModuleResult.Failed) {
+            getLog().error(r.describe(root));
+        } else {
+            getLog().info(r.describe(root));
+        }
+    }
+
+    private void bindings(List<Path> sources, Path root, List<MatrixCell> matrix) throws MojoExecutionException {
+        Path classes = classesDirectory.toPath();
+        String pkg = bindingPackage == null ? BindingGenerator.packageFor(groupId == null ? "" : groupId)
+                : bindingPackage.trim();
+        String defaultProfile = ProfileCatalog.byNameOrAlias(matrix.get(0).runtime()).map(RuntimeProfile::name)
+                .orElseThrow();
+        try {
+            ClassesDirectoryImages.write(root, classes, buildDirectory.toPath(), OutputTimestamp.parse(outputTimestamp));
+            for (Path source : sources) {
+                GeneratedBinding b = BindingGenerator.generate(source, BatchCompiler.moduleName(source), pkg,
+                        defaultProfile, classes);
+                getLog().info("binding " + b.className() + ": " + String.join(", ", b.methods()));
+                b.skipped().forEach(s -> getLog().warn("binding " + b.className() + ": no method for " + s));
+            }
+        } catch (IOException | BundleException e) {
+            throw new MojoExecutionException("cannot write the bindings to " + classes + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    private List<String> runtimes() {
+        return runtimes == null || runtimes.isEmpty() ? List.of("current") : split(runtimes);
+    }
+
+    private List<String> targets() throws MojoExecutionException {
+        if (targets != null && !targets.isEmpty()) {
+            return split(targets);
+        }
+        return List.of(Isa.host().map(Isa::label).orElseThrow(() -> new MojoExecutionException(
+                "this machine's ISA (" + System.getProperty("os.arch") + ") is no compile target; set <targets>"
+                        + " (-Dwasm-aot.targets=x86_64,aarch64)")));
+    }
+
+    private static List<String> split(List<String> values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String v : values) {
+            for (String s : v.split(",")) {
+                if (!s.isBlank()) {
+                    out.putIfAbsent(s.trim(), s.trim());
+                }
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
