@@ -24,6 +24,7 @@ final class ModuleContext {
     final LLVMBuilderRef builder;
     final LlvmTypes types;
     final GlobalLayout globals;
+    final TableLayout tables;
     /** Memory instances the runtime creates before the global data (wamrc always declares at least one). */
     final int memoryInstanceCount;
     final List<Callee> definedFunctions;
@@ -39,6 +40,7 @@ final class ModuleContext {
         this.builder = builder;
         this.types = types;
         this.globals = GlobalLayout.of(wasm.allGlobals());
+        this.tables = TableLayout.of(wasm, target);
         this.memoryInstanceCount = Math.max(1, wasm.allMemories().size());
         this.definedFunctions = List.copyOf(definedFunctions);
     }
