@@ -2,7 +2,6 @@ package io.github.wasmaot.compiler.codegen;
 
 import static org.bytedeco.llvm.global.LLVM.*;
 
-import io.github.wasmaot.compiler.CompileException;
 import io.github.wasmaot.format.profile.CodegenData;
 import io.github.wasmaot.wasm.instruction.Immediate;
 import io.github.wasmaot.wasm.instruction.Instruction;
@@ -36,8 +35,8 @@ final class BulkMemoryTranslator {
     boolean translate(Instruction insn) {
         switch (insn.opcode()) {
             case MEMORY_INIT -> init(((Immediate.IndexPair) insn.immediate()).first());
-            case DATA_DROP -> mc.call(helper(functions().dataDrop(), t.i8, t.ptr, t.i32), runtime.moduleInstance(),
-                    i32(insn.index()));
+            case DATA_DROP -> mc.call(mc.runtimeHelper(functions().dataDrop(), "data.drop", t.i8, t.ptr, t.i32),
+                    runtime.moduleInstance(), mc.constI32(insn.index()));
             default -> {
                 return false;
             }
@@ -49,36 +48,16 @@ final class BulkMemoryTranslator {
         LLVMValueRef len = stack.popRef();
         LLVMValueRef offset = stack.popRef();
         LLVMValueRef dst = stack.popRef();
-        boolean wide = args().memoryInitDestinationBytes() == 8;
+        boolean wide = mc.helperArgs().memoryInitDestinationBytes() == 8;
         LLVMTypeRef dstType = wide ? t.i64 : t.i32;
-        Callee init = helper(functions().memoryInit(), t.i8, t.ptr, t.i32, t.i32, t.i32, dstType);
-        LLVMValueRef ok = mc.call(init, runtime.moduleInstance(), i32(segment), offset, len,
+        Callee init = mc.runtimeHelper(functions().memoryInit(), "memory.init", t.i8, t.ptr, t.i32, t.i32, t.i32,
+                dstType);
+        LLVMValueRef ok = mc.call(init, runtime.moduleInstance(), mc.constI32(segment), offset, len,
                 wide ? LLVMBuildZExt(b, dst, t.i64, "") : dst);
         runtime.returnIf(LLVMBuildICmp(b, LLVMIntEQ, ok, LLVMConstInt(t.i8, 0, 0), ""));
     }
 
-    private CodegenData.HelperArgs args() {
-        CodegenData.HelperArgs args = mc.target.data().helperArgs();
-        if (args == null) {
-            throw new CompileException("profile " + mc.target.profile().name()
-                    + " has no codegen.helperArgs: cannot call aot_memory_init");
-        }
-        return args;
-    }
-
     private CodegenData.RuntimeFunctions functions() {
         return mc.target.data().runtimeFunctions();
-    }
-
-    private Callee helper(String name, LLVMTypeRef ret, LLVMTypeRef... params) {
-        if (name == null) {
-            throw new CompileException("profile " + mc.target.profile().name()
-                    + " names no runtime helper for this bulk-memory instruction");
-        }
-        return mc.external(name, ret, params);
-    }
-
-    private LLVMValueRef i32(int value) {
-        return LLVMConstInt(t.i32, Integer.toUnsignedLong(value), 0);
     }
 }

@@ -2,7 +2,6 @@ package io.github.wasmaot.compiler.codegen;
 
 import static org.bytedeco.llvm.global.LLVM.*;
 
-import io.github.wasmaot.compiler.CompileException;
 import io.github.wasmaot.format.profile.CodegenData;
 import io.github.wasmaot.wasm.instruction.Immediate;
 import io.github.wasmaot.wasm.instruction.Instruction;
@@ -43,8 +42,8 @@ final class TableTranslator {
             case TABLE_FILL -> fill(insn.index());
             case TABLE_COPY -> copy((Immediate.IndexPair) insn.immediate());
             case TABLE_INIT -> init((Immediate.IndexPair) insn.immediate());
-            case ELEM_DROP -> mc.call(helper(functions().dropTableSegment(), t.voidType, t.ptr, t.i32),
-                    runtime.moduleInstance(), i32(insn.index()));
+            case ELEM_DROP -> mc.call(mc.runtimeHelper(functions().dropTableSegment(), "elem.drop", t.voidType,
+                    t.ptr, t.i32), runtime.moduleInstance(), mc.constI32(insn.index()));
             default -> {
                 return false;
             }
@@ -74,8 +73,9 @@ final class TableTranslator {
     private void grow(int table) {
         LLVMValueRef n = stack.popRef();
         LLVMValueRef init = stack.popRef();
-        Callee grow = helper(functions().tableGrow(), t.i32, t.ptr, t.i32, t.i32, valueType());
-        stack.push(mc.call(grow, runtime.moduleInstance(), i32(table), n, value(init)), ValType.I32);
+        Callee grow = mc.runtimeHelper(functions().tableGrow(), "table.grow", t.i32, t.ptr, t.i32, t.i32,
+                valueType());
+        stack.push(mc.call(grow, runtime.moduleInstance(), mc.constI32(table), n, value(init)), ValType.I32);
     }
 
     /** {@code void aot_table_fill(inst, tbl, n, value, dst)}. */
@@ -83,8 +83,9 @@ final class TableTranslator {
         LLVMValueRef n = stack.popRef();
         LLVMValueRef value = stack.popRef();
         LLVMValueRef dst = stack.popRef();
-        Callee fill = helper(functions().tableFill(), t.voidType, t.ptr, t.i32, t.i32, valueType(), t.i32);
-        mc.call(fill, runtime.moduleInstance(), i32(table), n, value(value), dst);
+        Callee fill = mc.runtimeHelper(functions().tableFill(), "table.fill", t.voidType, t.ptr, t.i32, t.i32,
+                valueType(), t.i32);
+        mc.call(fill, runtime.moduleInstance(), mc.constI32(table), n, value(value), dst);
         runtime.checkException();
     }
 
@@ -93,8 +94,10 @@ final class TableTranslator {
         LLVMValueRef n = stack.popRef();
         LLVMValueRef src = stack.popRef();
         LLVMValueRef dst = stack.popRef();
-        Callee copy = helper(functions().tableCopy(), t.voidType, t.ptr, t.i32, t.i32, t.i32, t.i32, t.i32);
-        mc.call(copy, runtime.moduleInstance(), i32(tables.second()), i32(tables.first()), n, src, dst);
+        Callee copy = mc.runtimeHelper(functions().tableCopy(), "table.copy", t.voidType, t.ptr, t.i32, t.i32,
+                t.i32, t.i32, t.i32);
+        mc.call(copy, runtime.moduleInstance(), mc.constI32(tables.second()), mc.constI32(tables.first()), n, src,
+                dst);
         runtime.checkException();
     }
 
@@ -103,8 +106,10 @@ final class TableTranslator {
         LLVMValueRef n = stack.popRef();
         LLVMValueRef src = stack.popRef();
         LLVMValueRef dst = stack.popRef();
-        Callee init = helper(functions().tableInit(), t.voidType, t.ptr, t.i32, t.i32, t.i32, t.i32, t.i32);
-        mc.call(init, runtime.moduleInstance(), i32(immediate.second()), i32(immediate.first()), n, src, dst);
+        Callee init = mc.runtimeHelper(functions().tableInit(), "table.init", t.voidType, t.ptr, t.i32, t.i32,
+                t.i32, t.i32, t.i32);
+        mc.call(init, runtime.moduleInstance(), mc.constI32(immediate.second()), mc.constI32(immediate.first()), n,
+                src, dst);
         runtime.checkException();
     }
 
@@ -114,35 +119,14 @@ final class TableTranslator {
 
     /** How the helpers take a table value: an i32, or zero-extended to a pointer (wamrc's inttoptr). */
     private LLVMTypeRef valueType() {
-        return args().tableValueIsPointer() ? t.ptr : t.i32;
+        return mc.helperArgs().tableValueIsPointer() ? t.ptr : t.i32;
     }
 
     private LLVMValueRef value(LLVMValueRef ref) {
-        return args().tableValueIsPointer() ? LLVMBuildIntToPtr(b, ref, t.ptr, "") : ref;
-    }
-
-    private CodegenData.HelperArgs args() {
-        CodegenData.HelperArgs args = mc.target.data().helperArgs();
-        if (args == null) {
-            throw new CompileException("profile " + mc.target.profile().name()
-                    + " has no codegen.helperArgs: cannot call the table helpers");
-        }
-        return args;
+        return mc.helperArgs().tableValueIsPointer() ? LLVMBuildIntToPtr(b, ref, t.ptr, "") : ref;
     }
 
     private CodegenData.RuntimeFunctions functions() {
         return mc.target.data().runtimeFunctions();
-    }
-
-    private Callee helper(String name, LLVMTypeRef ret, LLVMTypeRef... params) {
-        if (name == null) {
-            throw new CompileException("profile " + mc.target.profile().name()
-                    + " names no runtime helper for this table instruction");
-        }
-        return mc.external(name, ret, params);
-    }
-
-    private LLVMValueRef i32(int value) {
-        return LLVMConstInt(t.i32, Integer.toUnsignedLong(value), 0);
     }
 }
