@@ -120,13 +120,23 @@ class AotCompilerTest {
 
     @Test
     void unsupportedInstructionNamesModuleFunctionAndOffset() {
-        byte[] wasm = TinyModules.tableSize();
+        byte[] wasm = TinyModules.callToImportWithTwoResults();
         CompileException e = assertThrows(CompileException.class,
-                () -> AotCompiler.compile(wasm, "size.wasm", CompileOptions.of("legacy", "x86_64")));
-        assertEquals(0x1e, TinyModules.offsetOf(wasm, Opcode.TABLE_SIZE));
-        assertEquals("size.wasm: function 0: instruction table.size at offset 0x1e is not supported by this "
-                + "compiler yet", e.getMessage());
+                () -> AotCompiler.compile(wasm, "call.wasm", CompileOptions.of("legacy", "x86_64")));
+        assertEquals(0x25, TinyModules.offsetOf(wasm, Opcode.CALL));
+        assertEquals("call.wasm: function 1: a call to an import with 2 results at offset 0x25 is not supported by "
+                + "this compiler yet", e.getMessage());
         assertTrue(e.notYetTranslated(), "a refusal of valid wasm, not an error in the input");
+    }
+
+    @Test
+    void tableSizeCompilesForBothProfiles() {
+        for (String profile : List.of("legacy", "current")) {
+            byte[] image = AotCompiler.compile(TinyModules.tableSize(), "size.wasm", CompileOptions.of(profile,
+                    "x86_64"));
+            assertTrue(Verifier.verify(image, "size.aot", ProfileCatalog.byNameOrAlias(profile).orElseThrow(),
+                    Target.of("x86_64")).accepted());
+        }
     }
 
     @Test
@@ -147,7 +157,7 @@ class AotCompilerTest {
     @Test
     void failedCompileLeavesNoOutputAndKeepsAnOldOne() throws Exception {
         Path in = tmp.resolve("size.wasm");
-        Files.write(in, TinyModules.tableSize());
+        Files.write(in, TinyModules.callToImportWithTwoResults());
         Path out = tmp.resolve("size.aot");
         assertThrows(CompileException.class,
                 () -> AotCompiler.compileFile(in, out, CompileOptions.of("current", "x86_64")));

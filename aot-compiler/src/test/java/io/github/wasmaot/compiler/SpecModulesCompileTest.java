@@ -21,7 +21,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every valid module of a set of spec-test folders (numeric ops, control flow, calls, tables, memory) either
+ * Every valid module of a set of spec-test folders (numeric ops, control flow, calls, tables, references,
+ * memory, bulk memory, imports) either
  * compiles for all four cells into an image the verifier accepts for its own profile and ISA, reproducibly,
  * or is refused with a CompileException marked {@link CompileException#notYetTranslated()} (or, for the modules in {@link #REFUSED}, because the
  * verifier says the runtime would refuse the image): never another failure.
@@ -32,7 +33,9 @@ class SpecModulesCompileTest {
             "fac", "func_ptrs", "select", "local_get", "local_set", "local_tee", "global", "memory", "address",
             "load", "store", "memory_grow", "memory_size", "traps", "unreachable", "switch", "stack", "labels",
             "endianness", "left-to-right", "start", "int_literals", "float_literals", "nop", "unwind",
-            "memory_copy", "memory_fill", "names", "exports", "func");
+            "memory_copy", "memory_fill", "names", "exports", "func", "table", "table_get", "table_set",
+            "table_size", "table_grow", "table_fill", "table_copy", "table_init", "ref_null", "ref_is_null",
+            "ref_func", "memory_init", "bulk", "elem", "data", "imports", "linking");
     /** Valid modules a pinned runtime refuses: names.2 exports "" and "\0", the same C string for WAMR 2.4. */
     private static final List<String> REFUSED = List.of("names.2.wasm");
     private static final String[][] CELLS = {

@@ -9,7 +9,7 @@ final class TinyModules {
     private TinyModules() {
     }
 
-    /** {@code (module (table 1 funcref) (func (result i32) table.size 0))}: table.size is not supported yet. */
+    /** {@code (module (table 1 funcref) (func (result i32) table.size 0))}. */
     static byte[] tableSize() {
         return new byte[] {
             0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
@@ -27,6 +27,103 @@ final class TinyModules {
             0x03, 0x02, 0x01, 0x00,
             0x05, 0x03, 0x01, 0x00, 0x01,
             0x0a, 0x0d, 0x01, 0x0b, 0x00, 0x20, 0x00, 0x41, 0x00, 0x41, 0x01, (byte) 0xfc, 0x0b, 0x00, 0x0b};
+    }
+
+    /**
+     * One function {@code (param i32) (result i32)} using every table and bulk-memory helper, with a table of 2
+     * funcrefs, one page of memory, a funcref global set to {@code ref.null func}, a passive element segment
+     * {@code (elem func 0)} and a passive data segment {@code "ab"}. The body: {@code table.grow 0} by the
+     * parameter with null, then {@code memory.init 0}, {@code table.init 0 0}, {@code elem.drop 0},
+     * {@code data.drop 0}, {@code table.fill 0}, {@code table.copy 0 0}; the grow result is returned.
+     */
+    static byte[] tableAndBulkHelpers() {
+        return module(
+                section(1, 0x01, 0x60, 0x01, 0x7f, 0x01, 0x7f),
+                section(3, 0x01, 0x00),
+                section(4, 0x01, 0x70, 0x00, 0x02),
+                section(5, 0x01, 0x00, 0x01),
+                section(6, 0x01, 0x70, 0x00, 0xd0, 0x70, 0x0b),
+                section(9, 0x01, 0x01, 0x00, 0x01, 0x00),
+                section(12, 0x01),
+                section(10, code(
+                        0xd0, 0x70, 0x20, 0x00, 0xfc, 0x0f, 0x00,
+                        0x41, 0x00, 0x41, 0x00, 0x41, 0x01, 0xfc, 0x08, 0x00, 0x00,
+                        0x41, 0x00, 0x41, 0x00, 0x41, 0x01, 0xfc, 0x0c, 0x00, 0x00,
+                        0xfc, 0x0d, 0x00,
+                        0xfc, 0x09, 0x00,
+                        0x41, 0x00, 0xd0, 0x70, 0x41, 0x01, 0xfc, 0x11, 0x00,
+                        0x41, 0x00, 0x41, 0x00, 0x41, 0x01, 0xfc, 0x0e, 0x00, 0x00)),
+                section(11, 0x01, 0x01, 0x02, 0x61, 0x62));
+    }
+
+    /**
+     * Two tables, {@code (table 3 funcref) (table 5 externref)}, and {@code (func (param i32) (result i32))}
+     * whose body is {@code local.get 0 table.get 1 ref.is_null}: reads the second table inline.
+     */
+    static byte[] secondTableGet() {
+        return module(
+                section(1, 0x01, 0x60, 0x01, 0x7f, 0x01, 0x7f),
+                section(3, 0x01, 0x00),
+                section(4, 0x02, 0x70, 0x00, 0x03, 0x6f, 0x00, 0x05),
+                section(10, code(0x20, 0x00, 0x25, 0x01, 0xd1)));
+    }
+
+    /**
+     * {@code (import "m" "g" (global funcref)) (table 1 funcref) (elem (i32.const 0) funcref (global.get 0))}:
+     * an element that reads a global, which the runtime cannot resolve without GC; the {@code global.get} is at
+     * byte 0x20.
+     */
+    static byte[] elementReadingAGlobal() {
+        return module(
+                section(2, 0x01, 0x01, 0x6d, 0x01, 0x67, 0x03, 0x70, 0x00),
+                section(4, 0x01, 0x70, 0x00, 0x01),
+                section(9, 0x01, 0x04, 0x41, 0x00, 0x0b, 0x01, 0x23, 0x00, 0x0b));
+    }
+
+    /**
+     * {@code (import "m" "f" (func (result i32 i32))) (func call 0 drop drop)}: a call to an import with two
+     * results, which {@code aot_invoke_native} cannot return.
+     */
+    static byte[] callToImportWithTwoResults() {
+        return module(
+                section(1, 0x02, 0x60, 0x00, 0x02, 0x7f, 0x7f, 0x60, 0x00, 0x00),
+                section(2, 0x01, 0x01, 0x6d, 0x01, 0x66, 0x00, 0x00),
+                section(3, 0x01, 0x01),
+                section(10, code(0x10, 0x00, 0x1a, 0x1a)));
+    }
+
+    /** A code section of one function without locals: {@code body} then {@code end}. */
+    private static int[] code(int... body) {
+        int[] out = new int[body.length + 4];
+        out[0] = 0x01;
+        out[1] = body.length + 2;
+        out[2] = 0x00;
+        System.arraycopy(body, 0, out, 3, body.length);
+        out[out.length - 1] = 0x0b;
+        return out;
+    }
+
+    /** A section with a one-byte size (contents under 128 bytes). */
+    private static int[] section(int id, int... contents) {
+        if (contents.length >= 128) {
+            throw new IllegalArgumentException("section too long for a one-byte size");
+        }
+        int[] out = new int[contents.length + 2];
+        out[0] = id;
+        out[1] = contents.length;
+        System.arraycopy(contents, 0, out, 2, contents.length);
+        return out;
+    }
+
+    private static byte[] module(int[]... sections) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(new byte[] {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00});
+        for (int[] section : sections) {
+            for (int b : section) {
+                out.write(b);
+            }
+        }
+        return out.toByteArray();
     }
 
     /** Byte offset of the first {@code op} in function 0 of {@code wasm}. */

@@ -69,4 +69,25 @@ class ProfileCatalogTest {
         assertEquals(183, arm.eMachine());
         assertTrue(arm.relocation(283).isPresent(), "every runtime applies R_AARCH64_CALL26");
     }
+
+    /**
+     * aot_reloc.h registers the table helpers only with WASM_ENABLE_REF_TYPES and the bulk-memory helpers only
+     * with WASM_ENABLE_BULK_MEMORY; the pinned profiles' facts list them for every ISA and say which build.
+     */
+    @ParameterizedTest
+    @CsvSource({"wamr-cba4c782", "wamr-2.4"})
+    void pinnedLoaderFactsSayWhichHelpersNeedWhichBuild(String name) {
+        LoaderFacts facts = ProfileCatalog.byNameOrAlias(name).orElseThrow().loaderFacts().orElseThrow();
+        for (String helper : List.of("aot_drop_table_seg", "aot_table_init", "aot_table_copy", "aot_table_fill",
+                "aot_table_grow")) {
+            assertEquals("WASM_ENABLE_REF_TYPES", facts.buildFeatureOf(helper).orElseThrow(), helper);
+        }
+        assertEquals("WASM_ENABLE_BULK_MEMORY", facts.buildFeatureOf("aot_memory_init").orElseThrow());
+        assertEquals("WASM_ENABLE_BULK_MEMORY", facts.buildFeatureOf("aot_data_drop").orElseThrow());
+        assertTrue(facts.buildFeatureOf("aot_set_exception_with_id").isEmpty(), "always registered");
+        for (String isa : facts.isas().keySet()) {
+            assertTrue(facts.isa(isa).orElseThrow().symbols().contains("aot_table_grow"), isa);
+            assertTrue(facts.isa(isa).orElseThrow().symbols().contains("aot_memory_init"), isa);
+        }
+    }
 }

@@ -90,16 +90,14 @@ final class CallTranslator {
     }
 
     void callIndirect(Immediate.IndexPair immediate, Instruction insn) {
-        if (immediate.second() != 0) {
-            throw unsupported(insn, "call_indirect through table " + immediate.second());
-        }
+        int tableIndex = immediate.second();
         int typeIndex = immediate.first();
         FuncType type = mc.wasm.types().get(typeIndex);
         LLVMValueRef index = stack.popRef();
         LLVMValueRef[] args = arguments(type);
-        runtime.trapIf(LLVMBuildICmp(b, LLVMIntUGE, index, runtime.tableSize(), ""), "undefined element");
-        LLVMValueRef funcIndex = runtime.tableElement(index);
-        runtime.trapIf(LLVMBuildICmp(b, LLVMIntEQ, funcIndex, LLVMConstAllOnes(mc.types.i32), ""),
+        runtime.trapIf(LLVMBuildICmp(b, LLVMIntUGE, index, runtime.tableSize(tableIndex), ""), "undefined element");
+        LLVMValueRef funcIndex = runtime.tableElement(tableIndex, index);
+        runtime.trapIf(LLVMBuildICmp(b, LLVMIntEQ, funcIndex, runtime.nullRef(), ""),
                 "uninitialized element");
         LLVMValueRef actual = runtime.functionTypeIndex(funcIndex);
         LLVMValueRef matches = LLVMConstInt(mc.types.i1, 0, 0);

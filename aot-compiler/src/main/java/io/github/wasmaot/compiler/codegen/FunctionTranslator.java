@@ -39,6 +39,9 @@ final class FunctionTranslator {
     private NumericTranslator numeric;
     private MemoryTranslator memory;
     private CallTranslator calls;
+    private ReferenceTranslator references;
+    private TableTranslator tableOps;
+    private BulkMemoryTranslator bulkMemory;
     private boolean unreachable;
     private int skipDepth;
 
@@ -58,6 +61,9 @@ final class FunctionTranslator {
         numeric = new NumericTranslator(mc, stack, runtime);
         memory = new MemoryTranslator(mc, stack, runtime);
         calls = new CallTranslator(mc, stack, runtime, fn, functionIndex);
+        references = new ReferenceTranslator(mc, stack, runtime);
+        tableOps = new TableTranslator(mc, stack, runtime);
+        bulkMemory = new BulkMemoryTranslator(mc, stack, runtime);
 
         LLVMBasicBlockRef entry = LLVMAppendBasicBlockInContext(mc.ctx, fn, "entry");
         LLVMPositionBuilderAtEnd(b, entry);
@@ -95,11 +101,9 @@ final class FunctionTranslator {
         }
         for (int i = 0; i < all.size(); i++) {
             ValType t = all.get(i);
-            if (!t.isNumeric()) {
-                throw unsupported(body.offset(), "a local of type " + t);
-            }
             LLVMValueRef slot = LLVMBuildAlloca(b, mc.types.of(t), "local" + i);
-            LLVMValueRef init = i < type.params().size() ? LLVMGetParam(fn, i + 1) : LLVMConstNull(mc.types.of(t));
+            LLVMValueRef zero = t.isReference() ? runtime.nullRef() : LLVMConstNull(mc.types.of(t));
+            LLVMValueRef init = i < type.params().size() ? LLVMGetParam(fn, i + 1) : zero;
             LLVMBuildStore(b, init, slot);
             localSlots.add(slot);
             localTypes.add(t);
@@ -173,19 +177,17 @@ final class FunctionTranslator {
             case LOCAL_TEE -> LLVMBuildStore(b, stack.peek(1).get(0).ref(), localSlots.get(insn.index()));
             case GLOBAL_GET -> {
                 ValType t = mc.wasm.allGlobals().get(insn.index()).valType();
-                requireNumeric(t, insn);
                 LLVMValueRef v = LLVMBuildLoad2(b, mc.types.of(t), runtime.globalAddress(insn.index()), "");
                 LLVMSetAlignment(v, 1);
                 stack.push(v, t);
             }
             case GLOBAL_SET -> {
-                ValType t = mc.wasm.allGlobals().get(insn.index()).valType();
-                requireNumeric(t, insn);
                 LLVMValueRef st = LLVMBuildStore(b, stack.popRef(), runtime.globalAddress(insn.index()));
                 LLVMSetAlignment(st, 1);
             }
             default -> {
-                if (!numeric.translate(insn) && !memory.translate(insn)) {
+                if (!numeric.translate(insn) && !memory.translate(insn) && !references.translate(insn)
+                        && !tableOps.translate(insn) && !bulkMemory.translate(insn)) {
                     throw unsupported(insn.offset(), "instruction " + op.mnemonic());
                 }
             }
@@ -194,7 +196,7 @@ final class FunctionTranslator {
 
     private void enter(Opcode op, BlockType blockType, Instruction insn) {
         List<ValType> params = blockParams(blockType);
-        List<ValType> results = blockResults(blockType, insn);
+        List<ValType> results = blockResults(blockType);
         LLVMValueRef cond = op == Opcode.IF ? nonZero(stack.popRef()) : null;
         List<Value> args = stack.pop(params.size());
         int height = stack.size();
@@ -332,7 +334,7 @@ final class FunctionTranslator {
         return List.of();
     }
 
-    private List<ValType> blockResults(BlockType bt, Instruction insn) {
+    private List<ValType> blockResults(BlockType bt) {
         List<ValType> results;
         if (bt instanceof BlockType.Value v) {
             results = List.of(v.type());
@@ -341,10 +343,6 @@ final class FunctionTranslator {
         } else {
             results = List.of();
         }
-        for (ValType t : results) {
-            requireNumeric(t, insn);
-        }
-        blockParams(bt).forEach(t -> requireNumeric(t, insn));
         return results;
     }
 
@@ -383,12 +381,6 @@ final class FunctionTranslator {
 
     private LLVMValueRef nonZero(LLVMValueRef i32) {
         return LLVMBuildICmp(b, LLVMIntNE, i32, LLVMConstInt(mc.types.i32, 0, 0), "");
-    }
-
-    private void requireNumeric(ValType t, Instruction insn) {
-        if (!t.isNumeric()) {
-            throw unsupported(insn.offset(), insn.opcode().mnemonic() + " with a " + t + " value");
-        }
     }
 
     private CompileException unsupported(int offset, String what) {

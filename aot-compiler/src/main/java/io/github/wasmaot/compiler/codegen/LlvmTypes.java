@@ -40,7 +40,8 @@ final class LlvmTypes {
             case I64 -> i64;
             case F32 -> f32;
             case F64 -> f64;
-            default -> throw new IllegalArgumentException("no LLVM type for " + t);
+            // without GC, wamrc passes references as i32: a function index or an externref index
+            case FUNCREF, EXTERNREF -> i32;
         };
     }
 

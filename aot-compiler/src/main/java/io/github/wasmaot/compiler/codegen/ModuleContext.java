@@ -3,6 +3,8 @@ package io.github.wasmaot.compiler.codegen;
 import static org.bytedeco.llvm.global.LLVM.*;
 
 import io.github.wasmaot.compiler.CodegenTarget;
+import io.github.wasmaot.compiler.CompileException;
+import io.github.wasmaot.format.profile.CodegenData;
 import io.github.wasmaot.compiler.llvm.Llvm;
 import io.github.wasmaot.wasm.model.WasmModule;
 import java.util.HashMap;
@@ -24,6 +26,7 @@ final class ModuleContext {
     final LLVMBuilderRef builder;
     final LlvmTypes types;
     final GlobalLayout globals;
+    final TableLayout tables;
     /** Memory instances the runtime creates before the global data (wamrc always declares at least one). */
     final int memoryInstanceCount;
     final List<Callee> definedFunctions;
@@ -39,6 +42,7 @@ final class ModuleContext {
         this.builder = builder;
         this.types = types;
         this.globals = GlobalLayout.of(wasm.allGlobals());
+        this.tables = TableLayout.of(wasm, target);
         this.memoryInstanceCount = Math.max(1, wasm.allMemories().size());
         this.definedFunctions = List.copyOf(definedFunctions);
     }
@@ -53,6 +57,33 @@ final class ModuleContext {
             }
             return new Callee(fn, type);
         });
+    }
+
+    /**
+     * A runtime helper the profile names for {@code purpose} (e.g. "table.grow"), declared once; a clear error
+     * when the profile names none.
+     */
+    Callee runtimeHelper(String name, String purpose, LLVMTypeRef ret, LLVMTypeRef... params) {
+        if (name == null) {
+            throw new CompileException("profile " + target.profile().name() + " names no runtime helper for "
+                    + purpose);
+        }
+        return external(name, ret, params);
+    }
+
+    /** How the profile's runtime helpers take the arguments whose width differs between revisions. */
+    CodegenData.HelperArgs helperArgs() {
+        CodegenData.HelperArgs args = target.data().helperArgs();
+        if (args == null) {
+            throw new CompileException("profile " + target.profile().name()
+                    + " has no codegen.helperArgs: cannot call the table and bulk-memory helpers");
+        }
+        return args;
+    }
+
+    /** An i32 constant holding {@code value} as unsigned (indexes, segment numbers). */
+    LLVMValueRef constI32(int value) {
+        return LLVMConstInt(types.i32, Integer.toUnsignedLong(value), 0);
     }
 
     LLVMValueRef call(Callee callee, LLVMValueRef... args) {

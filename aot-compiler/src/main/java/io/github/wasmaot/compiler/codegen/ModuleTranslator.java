@@ -7,9 +7,6 @@ import io.github.wasmaot.compiler.CompileException;
 import io.github.wasmaot.compiler.llvm.LlvmNatives;
 import io.github.wasmaot.compiler.llvm.ObjectEmitter;
 import io.github.wasmaot.wasm.model.FuncType;
-import io.github.wasmaot.wasm.model.Import;
-import io.github.wasmaot.wasm.model.ImportDescriptor;
-import io.github.wasmaot.wasm.model.ValType;
 import io.github.wasmaot.wasm.model.WasmModule;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,43 +89,14 @@ public final class ModuleTranslator {
         return out;
     }
 
+    /**
+     * What the runtime cannot run in AOT whatever the code: more than one memory (neither pinned runtime's AOT
+     * loader has multi-memory). Imported tables and memories are fine: wamrc writes them as defined ones and
+     * the runtime instantiates them as its own.
+     */
     private static void checkModuleFeatures(String moduleName, WasmModule wasm) {
-        for (Import imp : wasm.imports()) {
-            boolean numericGlobal = imp.descriptor() instanceof ImportDescriptor.Global g
-                    && g.type().valType().isNumeric();
-            if (!(imp.descriptor() instanceof ImportDescriptor.Function) && !numericGlobal) {
-                throw CompileException.notYetTranslated(String.format("%s: import \"%s\".\"%s\" at offset 0x%x is not "
-                        + "supported by this compiler yet (only function and numeric global imports are)", moduleName,
-                        imp.module(), imp.name(), imp.offset()));
-            }
-        }
-        if (wasm.tables().size() > 1) {
-            throw CompileException.notYetTranslated(moduleName + ": more than one table is not supported by this compiler yet");
-        }
-        wasm.tables().forEach(t -> {
-            if (t.type().elementType() != ValType.FUNCREF) {
-                throw CompileException.notYetTranslated(String.format("%s: table of %s at offset 0x%x is not supported by this "
-                        + "compiler yet", moduleName, t.type().elementType(), t.offset()));
-            }
-        });
-        List<Integer> typeIndices = wasm.functionTypeIndices();
-        for (int f = 0; f < typeIndices.size(); f++) {
-            FuncType ft = wasm.types().get(typeIndices.get(f));
-            boolean numeric = ft.params().stream().allMatch(ValType::isNumeric)
-                    && ft.results().stream().allMatch(ValType::isNumeric);
-            if (!numeric) {
-                throw CompileException.notYetTranslated(String.format("%s: function %d has type %s: reference-typed "
-                        + "parameters and results are not supported by this compiler yet", moduleName, f, ft));
-            }
-        }
-        if (wasm.memories().size() > 1) {
+        if (wasm.allMemories().size() > 1) {
             throw new CompileException(moduleName + ": more than one memory is not supported");
         }
-        wasm.globals().forEach(g -> {
-            if (!g.type().valType().isNumeric()) {
-                throw CompileException.notYetTranslated(String.format("%s: global of type %s at offset 0x%x is not supported "
-                        + "by this compiler yet", moduleName, g.type().valType(), g.offset()));
-            }
-        });
     }
 }

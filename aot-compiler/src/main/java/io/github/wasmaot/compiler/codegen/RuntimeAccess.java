@@ -95,25 +95,52 @@ final class RuntimeAccess {
         return byteOffset(moduleInst, offset);
     }
 
-    private long table0() {
+    /** Where the instance of table {@code tableIndex} starts in the module instance. */
+    private long tableInstance(int tableIndex) {
         return inst.globalTableData() + (long) mc.memoryInstanceCount * mem.size()
-                + mc.globals.size();
+                + mc.globals.size() + mc.tables.offset(tableIndex);
     }
 
     /** cur_size of table 0 (i32). */
     LLVMValueRef tableSize() {
-        return LLVMBuildLoad2(mc.builder, mc.types.i32, byteOffset(moduleInst, table0() + table.curSize()),
-                "table_size");
+        return tableSize(0);
+    }
+
+    /** cur_size of table {@code tableIndex} (i32). */
+    LLVMValueRef tableSize(int tableIndex) {
+        return LLVMBuildLoad2(mc.builder, mc.types.i32,
+                byteOffset(moduleInst, tableInstance(tableIndex) + table.curSize()), "table_size");
     }
 
     /** The function index stored in element {@code index} (i32, already bounds-checked) of table 0. */
     LLVMValueRef tableElement(LLVMValueRef index) {
-        LLVMValueRef elems = byteOffset(moduleInst, table0() + table.elems());
+        return tableElement(0, index);
+    }
+
+    /** The reference (i32: its low 32 bits) in element {@code index} (already bounds-checked) of a table. */
+    LLVMValueRef tableElement(int tableIndex, LLVMValueRef index) {
+        return LLVMBuildLoad2(mc.builder, mc.types.i32, tableSlot(tableIndex, index), "table_elem");
+    }
+
+    /**
+     * Stores reference {@code value} (i32) into element {@code index} (already bounds-checked), sign-extended to
+     * the element width as wamrc does (so a null reference stays all ones).
+     */
+    void setTableElement(int tableIndex, LLVMValueRef index, LLVMValueRef value) {
+        LLVMValueRef v = table.elemBytes() == 8 ? LLVMBuildSExt(mc.builder, value, mc.types.i64, "") : value;
+        LLVMBuildStore(mc.builder, v, tableSlot(tableIndex, index));
+    }
+
+    private LLVMValueRef tableSlot(int tableIndex, LLVMValueRef index) {
+        LLVMValueRef elems = byteOffset(moduleInst, tableInstance(tableIndex) + table.elems());
         LLVMValueRef scaled = LLVMBuildMul(mc.builder, LLVMBuildZExt(mc.builder, index, mc.types.i64, ""),
                 LLVMConstInt(mc.types.i64, table.elemBytes(), 0), "");
-        LLVMValueRef slot = LLVMBuildInBoundsGEP2(mc.builder, mc.types.i8, elems,
-                Llvm.array(scaled), 1, "");
-        return LLVMBuildLoad2(mc.builder, mc.types.i32, slot, "func_idx");
+        return LLVMBuildInBoundsGEP2(mc.builder, mc.types.i8, elems, Llvm.array(scaled), 1, "");
+    }
+
+    /** The runtime's value of a null reference, as an i32 constant. */
+    LLVMValueRef nullRef() {
+        return LLVMConstInt(mc.types.i32, table.nullRef(), 0);
     }
 
     /** func_type_indexes[funcIndex] (i32). */

@@ -1,7 +1,7 @@
 package io.github.wasmaot.compiler.image;
 
 import io.github.wasmaot.compiler.CodegenTarget;
-import io.github.wasmaot.compiler.CompileException;
+import io.github.wasmaot.compiler.codegen.TableLayout;
 import io.github.wasmaot.format.section.InitDataSection;
 import io.github.wasmaot.format.section.init.AuxInfo;
 import io.github.wasmaot.format.section.init.ElemRefType;
@@ -41,7 +41,8 @@ final class InitDataBuilder {
 
     static InitDataSection build(String moduleName, WasmModule wasm, CodegenTarget target,
                                  List<ObjectDataSection> objectData, AotStrings strings) {
-        InitExprs exprs = new InitExprs(target.data().initExprForm(), moduleName);
+        InitExprs exprs = new InitExprs(target.data().initExprForm(), moduleName,
+                target.structs().tableInstance().nullRef());
         List<Memory> memories = memories(wasm, target);
         List<MemInitData> data = new ArrayList<>();
         for (DataSegment seg : wasm.data()) {
@@ -49,8 +50,7 @@ final class InitDataBuilder {
             if (seg.mode() instanceof DataMode.Active a) {
                 data.add(new MemInitData(0, a.memoryIndex(), exprs.of(a.offset()), bytes));
             } else {
-                throw CompileException.notYetTranslated(String.format("%s: passive data segment at offset 0x%x is not "
-                        + "supported by this compiler yet", moduleName, seg.offset()));
+                data.add(new MemInitData(1, 0, exprs.none(), bytes));
             }
         }
         List<FuncType> types = new ArrayList<>();
@@ -71,7 +71,7 @@ final class InitDataBuilder {
         }
         long start = wasm.start().map(s -> Integer.toUnsignedLong(s.functionIndex())).orElse(NONE);
         return new InitDataSection(0, memories, data, List.of(), tables(wasm, target),
-                tableSegments(moduleName, wasm, target, exprs), types, importGlobals(wasm, strings), globals,
+                tableSegments(wasm, target, exprs), types, importGlobals(wasm, strings), globals,
                 importFuncs(wasm, strings), wasm.functions().size(), start, new AuxInfo(NONE, 0, NONE, 0, NONE, 0, 0), objectData);
     }
 
@@ -96,43 +96,46 @@ final class InitDataBuilder {
         return out;
     }
 
-    /** Tables with the loader's maximum: declared (capped) or max(2 x initial, the runtime's floor). */
+    /** Every table, imported ones included (wamrc writes them as defined), as {@link TableLayout} plans them. */
     private static List<Table> tables(WasmModule wasm, CodegenTarget target) {
         List<Table> out = new ArrayList<>();
-        for (io.github.wasmaot.wasm.model.Table t : wasm.tables()) {
-            long init = t.type().limits().min();
-            long defaultMax = Math.max(init * 2, target.data().defaultMaxTableSize());
-            boolean hasMax = t.type().limits().max().isPresent();
-            long max = hasMax ? (init < t.type().limits().max().getAsLong()
-                    ? Math.min(t.type().limits().max().getAsLong(), defaultMax) : t.type().limits().max().getAsLong())
-                    : defaultMax;
-            out.add(new Table(t.type().elementType().code(), hasMax ? 1 : 0, 0, 0, init, max));
+        for (TableLayout.Plan t : TableLayout.of(wasm, target).tables()) {
+            out.add(new Table(t.elementType().code(), t.hasMax() ? 1 : 0, t.possibleGrow() ? 1 : 0, 0, t.initSize(),
+                    t.maxSize()));
         }
         return out;
     }
 
-    /** Active segments of function indexes (the only kind this compiler supports yet). */
-    private static List<TableInitData> tableSegments(String moduleName, WasmModule wasm, CodegenTarget target,
-                                                     InitExprs exprs) {
+    /**
+     * Element segments as the wasm loader leaves them: the mode is the segment's flags byte (bit 0 passive or
+     * declarative, bit 1 explicit table index / declarative, bit 2 expressions), which the runtime reads to tell
+     * active, passive and declarative segments apart; segments of plain function indexes on table 0 carry the
+     * profile's elem type for them, others their reference type.
+     */
+    private static List<TableInitData> tableSegments(WasmModule wasm, CodegenTarget target, InitExprs exprs) {
         List<TableInitData> out = new ArrayList<>();
-        int elemType = target.data().funcSegmentElemType();
         for (ElementSegment seg : wasm.elements()) {
-            if (!(seg.mode() instanceof ElementMode.Active active)) {
-                throw CompileException.notYetTranslated(String.format("%s: passive or declarative element segment at offset "
-                        + "0x%x is not supported by this compiler yet", moduleName, seg.offset()));
+            boolean expressions = seg.type() != ValType.FUNCREF || seg.init().stream()
+                    .anyMatch(e -> e.instructions().get(0).opcode() != Opcode.REF_FUNC);
+            int exprBit = expressions ? 4 : 0;
+            long mode;
+            long tableIndex = 0;
+            InitExpr offset;
+            if (seg.mode() instanceof ElementMode.Active active) {
+                tableIndex = Integer.toUnsignedLong(active.tableIndex());
+                mode = exprBit | (tableIndex != 0 ? 2 : 0);
+                offset = exprs.of(active.offset());
+            } else {
+                mode = exprBit | (seg.mode() instanceof ElementMode.Passive ? 1 : 3);
+                offset = exprs.none();
             }
             List<InitExpr> values = new ArrayList<>();
             for (ConstantExpression e : seg.init()) {
-                Instruction first = e.instructions().get(0);
-                if (first.opcode() != Opcode.REF_FUNC || e.instructions().size() != 2) {
-                    throw CompileException.notYetTranslated(String.format("%s: element expression %s at offset 0x%x is not "
-                            + "supported by this compiler yet", moduleName, first.opcode().mnemonic(),
-                            first.offset()));
-                }
-                values.add(new InitExpr.Value32(InitExpr.FUNCREF_CONST, Integer.toUnsignedLong(first.index())));
+                values.add(exprs.element(e));
             }
+            int elemType = mode == 0 ? target.data().funcSegmentElemType() : seg.type().code();
             ElemRefType refType = target.data().segmentRefType() ? new ElemRefType(elemType, 0, 0) : null;
-            out.add(new TableInitData(0, elemType, active.tableIndex(), exprs.of(active.offset()), refType, values));
+            out.add(new TableInitData(mode, elemType, tableIndex, offset, refType, values));
         }
         return out;
     }

@@ -11,10 +11,12 @@ import java.util.Optional;
 
 /**
  * Facts about one pinned runtime's loader, read from {@code loader-facts/<profile>.json}: accepted feature
- * flags, per-ISA support, and the exact error texts keyed by a stable name.
+ * flags, per-ISA support, the exact error texts keyed by a stable name, and which native symbols exist only
+ * with a build option.
  */
 public record LoaderFacts(String profile, FactsSource source, List<FeatureFlag> featureFlags,
-                          Map<String, IsaSupport> isas, Map<String, String> errors) {
+                          Map<String, IsaSupport> isas, Map<String, String> errors,
+                          SymbolBuildFeatures symbolBuildFeatures) {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -22,6 +24,7 @@ public record LoaderFacts(String profile, FactsSource source, List<FeatureFlag> 
         featureFlags = featureFlags == null ? List.of() : List.copyOf(featureFlags);
         isas = isas == null ? Map.of() : Map.copyOf(isas);
         errors = errors == null ? Map.of() : Map.copyOf(errors);
+        symbolBuildFeatures = symbolBuildFeatures == null ? new SymbolBuildFeatures("", Map.of()) : symbolBuildFeatures;
     }
 
     public static LoaderFacts parse(InputStream in, String what) {
@@ -53,6 +56,14 @@ public record LoaderFacts(String profile, FactsSource source, List<FeatureFlag> 
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The build option (e.g. {@code WASM_ENABLE_REF_TYPES}) without which the loader does not register
+     * {@code symbol}; empty when the loader always registers it.
+     */
+    public Optional<String> buildFeatureOf(String symbol) {
+        return Optional.ofNullable(symbolBuildFeatures.symbols().get(symbol));
     }
 
     public Optional<String> error(String key) {

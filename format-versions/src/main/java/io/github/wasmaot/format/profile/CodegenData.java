@@ -26,12 +26,13 @@ import java.util.Optional;
  * @param runtimeFunctions     names of the runtime helpers the code may call
  * @param missingLibcalls      C library functions LLVM may call that this runtime cannot resolve (e.g. legacy has
  *                             no {@code memcpy}): the compiler forbids LLVM to introduce them
+ * @param helperArgs           how the table and bulk-memory helpers take the arguments whose width differs
  */
 public record CodegenData(boolean stringsIncludeNul, String initExprForm, boolean functionCellNums,
                           long defaultMaxMemoryPages, int funcSegmentElemType,
                           boolean segmentRefType, String relocMode, String functionSymbolPrefix, Map<String, IsaCodegen> isas,
                           long defaultMaxTableSize, Map<String, Integer> exceptionIds, RuntimeFunctions runtimeFunctions,
-                          List<String> missingLibcalls) {
+                          List<String> missingLibcalls, HelperArgs helperArgs) {
     public CodegenData {
         missingLibcalls = missingLibcalls == null ? List.of() : List.copyOf(missingLibcalls);
         isas = Map.copyOf(isas);
@@ -78,7 +79,32 @@ public record CodegenData(boolean stringsIncludeNul, String initExprForm, boolea
      * @param invokeNative       {@code bool (exec_env, u32 import_func_idx, u32 argc, u32 *argv)}: calls an
      *                           imported function with its arguments in 32-bit cells; the result comes back in
      *                           {@code argv}; false when an exception was raised
+     * @param tableInit        {@code void (module_inst, u32 tbl, u32 seg, u32 len, u32 src, u32 dst)}
+     * @param tableCopy        {@code void (module_inst, u32 src_tbl, u32 dst_tbl, u32 len, u32 src, u32 dst)}
+     * @param tableFill        {@code void (module_inst, u32 tbl, u32 len, VALUE val, u32 dst)}, VALUE per
+     *                         {@link HelperArgs#tableValue()}
+     * @param tableGrow        {@code u32 (module_inst, u32 tbl, u32 inc, VALUE init)}: old size or -1
+     * @param dropTableSegment {@code void (module_inst, u32 seg)}
+     * @param memoryInit       {@code bool (module_inst, u32 seg, u32 offset, u32 len, DST dst)}, DST per
+     *                         {@link HelperArgs#memoryInitDestinationBytes()}; false when it raised an exception
+     * @param dataDrop         {@code bool (module_inst, u32 seg)}
      */
-    public record RuntimeFunctions(String setExceptionWithId, String enlargeMemory, String invokeNative) {
+    public record RuntimeFunctions(String setExceptionWithId, String enlargeMemory, String invokeNative,
+                                   String tableInit, String tableCopy, String tableFill, String tableGrow,
+                                   String dropTableSegment, String memoryInit, String dataDrop) {
+    }
+
+    /**
+     * Argument types of the runtime helpers that differ between revisions.
+     *
+     * @param source                     where in the pinned WAMR source this comes from
+     * @param tableValue                 how a table element value is passed: {@code "i32"} or {@code "pointer"}
+     *                                   (the i32 reference zero-extended to a pointer-sized integer)
+     * @param memoryInitDestinationBytes width of {@code aot_memory_init}'s destination address: 4 or 8 (size_t)
+     */
+    public record HelperArgs(String source, String tableValue, int memoryInitDestinationBytes) {
+        public boolean tableValueIsPointer() {
+            return "pointer".equals(tableValue);
+        }
     }
 }
