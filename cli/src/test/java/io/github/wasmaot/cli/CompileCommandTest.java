@@ -46,18 +46,19 @@ class CompileCommandTest {
 
     @Test
     void unsupportedModuleExitsOneAndWritesNothing() throws Exception {
-        // (module (table 1 funcref) (func (result i32) table.size 0)): table.size is not supported yet
-        Path in = tmp.resolve("size.wasm");
+        // (module (import "m" "f" (func (result i32 i32))) (func call 0 drop drop)): a call to an import with
+        // two results is not supported yet
+        Path in = tmp.resolve("call.wasm");
         Files.write(in, new byte[] {
-            0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7f,
-            0x03, 0x02, 0x01, 0x00, 0x04, 0x04, 0x01, 0x70, 0x00, 0x01,
-            0x0a, 0x07, 0x01, 0x05, 0x00, (byte) 0xfc, 0x10, 0x00, 0x0b});
-        Path out = tmp.resolve("size.aot");
+            0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x09, 0x02, 0x60, 0x00, 0x02, 0x7f, 0x7f,
+            0x60, 0x00, 0x00, 0x02, 0x07, 0x01, 0x01, 0x6d, 0x01, 0x66, 0x00, 0x00, 0x03, 0x02, 0x01, 0x01,
+            0x0a, 0x08, 0x01, 0x06, 0x00, 0x10, 0x00, 0x1a, 0x1a, 0x0b});
+        Path out = tmp.resolve("call.aot");
         CliRun r = CliRun.of("compile", "--runtime", "legacy", "--target", "x86_64", "-o", out.toString(),
                 in.toString());
         assertEquals(1, r.exitCode());
-        assertTrue(r.err().contains("size.wasm: function 0: instruction table.size at offset 0x1e is not "
-                + "supported"), r.err());
+        assertTrue(r.err().contains("call.wasm: function 1: a call to an import with 2 results at offset 0x25 is "
+                + "not supported"), r.err());
         assertFalse(Files.exists(out));
     }
 
