@@ -82,6 +82,7 @@ final class FunctionTranslator {
                 translate(insn);
             }
         }
+        memory.keepUnusedGuardedLoads();
         return new CellCounts(localCells, stack.maxCells());
     }
 
