@@ -2,8 +2,10 @@ package io.github.wasmaot.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wasmaot.format.AotFormatException;
+import io.github.wasmaot.format.testing.AotVectors;
 import io.github.wasmaot.format.AotImage;
 import io.github.wasmaot.format.AotReader;
 import io.github.wasmaot.format.section.PlacedSection;
@@ -32,6 +34,30 @@ class CodegenSemanticsTest {
         AotImage parsed = AotReader.read(image, "m.aot");
         PlacedSection p = parsed.placed(SectionKind.TEXT).orElseThrow();
         return Arrays.copyOfRange(image, p.bodyOffset(), p.bodyOffset() + (int) p.size());
+    }
+
+    private static java.util.Set<String> relocatedSymbols(byte[] wasm, CompileOptions options)
+            throws AotFormatException {
+        AotImage image = AotReader.read(AotCompiler.compile(wasm, "m.wasm", options), "m.aot");
+        return image.relocations().groups().stream().flatMap(g -> g.relocations().stream())
+                .map(r -> r.symbol().text()).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /**
+     * With the native stack check even {@code add}, which cannot trap otherwise, raises an exception through the
+     * runtime's helper; without it (wamrc's default without bounds checks) it does not. Software bounds checks
+     * turn the stack check on unless it is turned off, as in wamrc.
+     */
+    @ParameterizedTest
+    @MethodSource("cells")
+    void stackBoundsChecksRaiseNativeStackOverflowThroughTheRuntime(String profile, String isa) throws Exception {
+        byte[] add = TestFiles.read(AotVectors.dir().resolve("add.wasm"));
+        CompileOptions defaults = CompileOptions.of(profile, isa);
+        assertFalse(relocatedSymbols(add, defaults).contains("aot_set_exception_with_id"));
+        assertTrue(relocatedSymbols(add, defaults.withStackBoundsChecks(true)).contains("aot_set_exception_with_id"));
+        assertTrue(relocatedSymbols(add, defaults.withBoundsChecks(true)).contains("aot_set_exception_with_id"));
+        assertFalse(relocatedSymbols(add, defaults.withBoundsChecks(true).withStackBoundsChecks(false))
+                .contains("aot_set_exception_with_id"));
     }
 
     /** x - 0, x * 1, x / 1 and demote(promote(x)) must quiet a signalling NaN: they are not x. */

@@ -83,6 +83,9 @@ final class FunctionTranslator {
             }
         }
         memory.keepUnusedGuardedLoads();
+        if (mc.target.stackBoundsChecks()) {
+            NativeStackCheck.emit(mc, runtime, fn, entry, start, localCells, stack.maxCells());
+        }
         return new CellCounts(localCells, stack.maxCells());
     }
 
