@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.llvm.LLVM.LLVMBuilderRef;
 import org.bytedeco.llvm.LLVM.LLVMTypeRef;
+import org.bytedeco.llvm.LLVM.LLVMUseRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /**
@@ -80,7 +81,8 @@ final class MemoryTranslator {
      */
     void keepUnusedGuardedLoads() {
         for (GuardedLoad g : guardedLoads) {
-            if (LLVMGetFirstUse(g.pushed()) == null || LLVMGetFirstUse(g.pushed()).isNull()) {
+            LLVMUseRef use = LLVMGetFirstUse(g.pushed());
+            if (use == null || use.isNull()) {
                 LLVMSetVolatile(g.load(), 1);
             }
         }
