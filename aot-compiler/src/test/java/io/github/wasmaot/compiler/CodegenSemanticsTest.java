@@ -92,6 +92,9 @@ class CodegenSemanticsTest {
             byte[] empty = text(TinyModules.emptyWithMemory(), options);
             byte[] droppedLoad = text(TinyModules.withMemory(0x2d, 0x00, 0x00, 0x1a), options);
             assertFalse(Arrays.equals(empty, droppedLoad), "bounds checks " + boundsChecks);
+            // i32.load8_u local.set 1, local 1 never read
+            byte[] deadLocal = text(TinyModules.withMemoryAndLocal(0x2d, 0x00, 0x00, 0x21, 0x01), options);
+            assertFalse(Arrays.equals(empty, deadLocal), "bounds checks " + boundsChecks);
         }
         // local.get 0 drop: no load, nothing to keep
         CompileOptions options = CompileOptions.of(profile, isa);

@@ -47,6 +47,12 @@ final class TinyModules {
             0x05, 0x03, 0x01, 0x00, 0x01}, concat(new int[] {0x20, 0x00}, body));
     }
 
+    /** {@code (module (memory 1) (func (param i32) (local i32) local.get 0 BODY...))}. */
+    static byte[] withMemoryAndLocal(int... body) {
+        return module(new int[] {0x01, 0x05, 0x01, 0x60, 0x01, 0x7f, 0x00, 0x03, 0x02, 0x01, 0x00,
+            0x05, 0x03, 0x01, 0x00, 0x01}, new int[] {0x01, 0x01, 0x7f}, concat(new int[] {0x20, 0x00}, body));
+    }
+
     /** {@code (module (memory 1) (func (param i32)))}. */
     static byte[] emptyWithMemory() {
         return module(new int[] {0x01, 0x05, 0x01, 0x60, 0x01, 0x7f, 0x00, 0x03, 0x02, 0x01, 0x00,
@@ -55,7 +61,13 @@ final class TinyModules {
 
     /** Header, {@code sections}, then a code section of one function without locals: {@code body end}. */
     private static byte[] module(int[] sections, int[] body) {
-        int[] function = concat(new int[] {body.length + 2, 0x00}, concat(body, new int[] {0x0b}));
+        return module(sections, new int[] {0x00}, body);
+    }
+
+    /** Header, {@code sections}, then a code section of one function: {@code locals body end}. */
+    private static byte[] module(int[] sections, int[] locals, int[] body) {
+        int[] contents = concat(locals, concat(body, new int[] {0x0b}));
+        int[] function = concat(new int[] {contents.length}, contents);
         int[] code = concat(new int[] {0x0a, function.length + 1, 0x01}, function);
         int[] all = concat(sections, code);
         byte[] out = Arrays.copyOf(HEADER, HEADER.length + all.length);

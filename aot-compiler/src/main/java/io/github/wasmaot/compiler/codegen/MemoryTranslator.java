@@ -74,19 +74,45 @@ final class MemoryTranslator {
     }
 
     /**
-     * Call when the function is complete. A load whose value nothing uses (e.g. {@code drop (i32.load ..)}) is
-     * deleted by LLVM, and with it the guard-page fault that must trap when the address is out of bounds: such
-     * loads become volatile, which LLVM keeps. (With software bounds checks the explicit check traps instead.)
-     * Loads whose values are used are left alone, so they are optimised as before.
+     * Call when the function is complete. A load whose value nothing reads (e.g. {@code drop (i32.load ..)}, or a
+     * {@code local.set} to a local that is never read) is deleted by LLVM, and with it the guard-page fault that
+     * must trap when the address is out of bounds: such loads become volatile, which LLVM keeps. (With software
+     * bounds checks the explicit check traps instead.) Loads whose values are read are left alone, so they are
+     * optimised as before. Not caught: a value stored to a local that is overwritten before it is read.
      */
     void keepUnusedGuardedLoads() {
         for (GuardedLoad g : guardedLoads) {
-            LLVMUseRef use = LLVMGetFirstUse(g.pushed());
-            if (use == null || use.isNull()) {
+            if (neverRead(g.pushed())) {
                 LLVMSetVolatile(g.load(), 1);
             }
         }
         guardedLoads.clear();
+    }
+
+    /** True when every use of {@code value} is a store into a stack slot (a local) that nothing loads from. */
+    private static boolean neverRead(LLVMValueRef value) {
+        for (LLVMUseRef use = LLVMGetFirstUse(value); use != null && !use.isNull(); use = LLVMGetNextUse(use)) {
+            LLVMValueRef user = LLVMGetUser(use);
+            boolean intoSlot = isA(LLVMIsAStoreInst(user)) && LLVMGetOperand(user, 0).equals(value)
+                    && isA(LLVMIsAAllocaInst(LLVMGetOperand(user, 1)));
+            if (!intoSlot || slotIsRead(LLVMGetOperand(user, 1))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean slotIsRead(LLVMValueRef slot) {
+        for (LLVMUseRef use = LLVMGetFirstUse(slot); use != null && !use.isNull(); use = LLVMGetNextUse(use)) {
+            if (!isA(LLVMIsAStoreInst(LLVMGetUser(use)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isA(LLVMValueRef v) {
+        return v != null && !v.isNull();
     }
 
     private void load(Instruction insn, LLVMTypeRef memType, ValType result, Extend extend) {
