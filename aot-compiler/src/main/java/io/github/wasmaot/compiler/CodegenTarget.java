@@ -12,7 +12,8 @@ import java.util.Locale;
  * Validation happens here, before LLVM sees anything (a fatal LLVM error would abort the JVM).
  */
 public record CodegenTarget(RuntimeProfile profile, String isa, CodegenData data, RuntimeStructs structs,
-                            CodegenData.IsaCodegen isaData, String cpu, int optLevel, boolean boundsChecks) {
+                            CodegenData.IsaCodegen isaData, String cpu, int optLevel, boolean boundsChecks,
+                            boolean stackBoundsChecks) {
 
     public static CodegenTarget resolve(CompileOptions options) {
         RuntimeProfile profile = ProfileCatalog.byNameOrAlias(options.runtime())
@@ -39,7 +40,8 @@ public record CodegenTarget(RuntimeProfile profile, String isa, CodegenData data
             throw new CompileException("profile " + profile.name() + " asks for reloc mode " + data.relocMode()
                     + ", only static is supported");
         }
-        return new CodegenTarget(profile, isa, data, structs, isaData, cpu, options.optLevel(), options.boundsChecks());
+        return new CodegenTarget(profile, isa, data, structs, isaData, cpu, options.optLevel(), options.boundsChecks(),
+                options.effectiveStackBoundsChecks());
     }
 
     static String normalizeIsa(String isa) {

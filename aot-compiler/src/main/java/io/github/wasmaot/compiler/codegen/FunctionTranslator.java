@@ -88,6 +88,10 @@ final class FunctionTranslator {
                 translate(insn);
             }
         }
+        memory.keepUnusedGuardedLoads();
+        if (mc.target.stackBoundsChecks()) {
+            NativeStackCheck.emit(mc, runtime, fn, entry, start, localCells, stack.maxCells());
+        }
         return new CellCounts(localCells, stack.maxCells());
     }
 

@@ -6,8 +6,11 @@ import io.github.wasmaot.compiler.llvm.Llvm;
 import io.github.wasmaot.wasm.instruction.Immediate;
 import io.github.wasmaot.wasm.instruction.Instruction;
 import io.github.wasmaot.wasm.model.ValType;
+import java.util.ArrayList;
+import java.util.List;
 import org.bytedeco.llvm.LLVM.LLVMBuilderRef;
 import org.bytedeco.llvm.LLVM.LLVMTypeRef;
+import org.bytedeco.llvm.LLVM.LLVMUseRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /**
@@ -22,6 +25,8 @@ final class MemoryTranslator {
     private final OperandStack stack;
     private final RuntimeAccess runtime;
     private final LlvmTypes t;
+    /** Loads that rely on the guard pages to trap, with the value each pushed (the load or its extension). */
+    private final List<GuardedLoad> guardedLoads = new ArrayList<>();
 
     MemoryTranslator(ModuleContext mc, OperandStack stack, RuntimeAccess runtime) {
         this.mc = mc;
@@ -65,16 +70,64 @@ final class MemoryTranslator {
 
     private enum Extend { NONE, SIGNED, UNSIGNED }
 
+    private record GuardedLoad(LLVMValueRef load, LLVMValueRef pushed) {
+    }
+
+    /**
+     * Call when the function is complete. A load whose value nothing reads (e.g. {@code drop (i32.load ..)}, or a
+     * {@code local.set} to a local that is never read) is deleted by LLVM, and with it the guard-page fault that
+     * must trap when the address is out of bounds: such loads become volatile, which LLVM keeps. (With software
+     * bounds checks the explicit check traps instead.) Loads whose values are read are left alone, so they are
+     * optimised as before. Not caught: a value stored to a local that is overwritten before it is read.
+     */
+    void keepUnusedGuardedLoads() {
+        for (GuardedLoad g : guardedLoads) {
+            if (neverRead(g.pushed())) {
+                LLVMSetVolatile(g.load(), 1);
+            }
+        }
+        guardedLoads.clear();
+    }
+
+    /** True when every use of {@code value} is a store into a stack slot (a local) that nothing loads from. */
+    private static boolean neverRead(LLVMValueRef value) {
+        for (LLVMUseRef use = LLVMGetFirstUse(value); use != null && !use.isNull(); use = LLVMGetNextUse(use)) {
+            LLVMValueRef user = LLVMGetUser(use);
+            boolean intoSlot = isA(LLVMIsAStoreInst(user)) && LLVMGetOperand(user, 0).equals(value)
+                    && isA(LLVMIsAAllocaInst(LLVMGetOperand(user, 1)));
+            if (!intoSlot || slotIsRead(LLVMGetOperand(user, 1))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean slotIsRead(LLVMValueRef slot) {
+        for (LLVMUseRef use = LLVMGetFirstUse(slot); use != null && !use.isNull(); use = LLVMGetNextUse(use)) {
+            if (!isA(LLVMIsAStoreInst(LLVMGetUser(use)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isA(LLVMValueRef v) {
+        return v != null && !v.isNull();
+    }
+
     private void load(Instruction insn, LLVMTypeRef memType, ValType result, Extend extend) {
         LLVMValueRef address = address(insn, stack.popRef(), memType);
-        LLVMValueRef v = LLVMBuildLoad2(b, memType, address, "");
-        LLVMSetAlignment(v, 1);
+        LLVMValueRef loaded = LLVMBuildLoad2(b, memType, address, "");
+        LLVMSetAlignment(loaded, 1);
         LLVMTypeRef to = t.of(result);
-        v = switch (extend) {
-            case NONE -> v;
-            case SIGNED -> LLVMBuildSExt(b, v, to, "");
-            case UNSIGNED -> LLVMBuildZExt(b, v, to, "");
+        LLVMValueRef v = switch (extend) {
+            case NONE -> loaded;
+            case SIGNED -> LLVMBuildSExt(b, loaded, to, "");
+            case UNSIGNED -> LLVMBuildZExt(b, loaded, to, "");
         };
+        if (!mc.target.boundsChecks()) {
+            guardedLoads.add(new GuardedLoad(loaded, v));
+        }
         stack.push(v, result);
     }
 

@@ -13,7 +13,8 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
 /**
  * Constants, comparisons, arithmetic and conversions of i32/i64/f32/f64. Trapping operations test their
  * operands and raise the runtime's exception ("integer divide by zero", "integer overflow",
- * "invalid conversion to integer") as wamrc does.
+ * "invalid conversion to integer") as wamrc does. Float operations that can produce a NaN go through
+ * {@link StrictFloatOps} so that LLVM's folding cannot change NaN results.
  */
 final class NumericTranslator {
     private final ModuleContext mc;
@@ -21,6 +22,7 @@ final class NumericTranslator {
     private final OperandStack stack;
     private final RuntimeAccess runtime;
     private final LlvmTypes t;
+    private final StrictFloatOps floats;
 
     NumericTranslator(ModuleContext mc, OperandStack stack, RuntimeAccess runtime) {
         this.mc = mc;
@@ -28,6 +30,7 @@ final class NumericTranslator {
         this.stack = stack;
         this.runtime = runtime;
         this.t = mc.types;
+        this.floats = new StrictFloatOps(mc);
     }
 
     /** Translates {@code insn} if it is a numeric instruction; false otherwise. */
@@ -120,12 +123,12 @@ final class NumericTranslator {
                 checkDivisor(y);
                 yield LLVMBuildURem(b, x, y, "");
             }
-            case F32_ADD, F64_ADD -> LLVMBuildFAdd(b, x, y, "");
-            case F32_SUB, F64_SUB -> LLVMBuildFSub(b, x, y, "");
-            case F32_MUL, F64_MUL -> LLVMBuildFMul(b, x, y, "");
-            case F32_DIV, F64_DIV -> LLVMBuildFDiv(b, x, y, "");
-            case F32_MIN, F64_MIN -> floatIntrinsic("llvm.minimum", x, y);
-            case F32_MAX, F64_MAX -> floatIntrinsic("llvm.maximum", x, y);
+            case F32_ADD, F64_ADD -> floats.arithmetic("fadd", x, y);
+            case F32_SUB, F64_SUB -> floats.arithmetic("fsub", x, y);
+            case F32_MUL, F64_MUL -> floats.arithmetic("fmul", x, y);
+            case F32_DIV, F64_DIV -> floats.arithmetic("fdiv", x, y);
+            case F32_MIN, F64_MIN -> floats.minMax(x, y, true);
+            case F32_MAX, F64_MAX -> floats.minMax(x, y, false);
             case F32_COPYSIGN, F64_COPYSIGN -> floatIntrinsic("llvm.copysign", x, y);
             default -> null;
         };
@@ -143,7 +146,7 @@ final class NumericTranslator {
             case F32_FLOOR, F64_FLOOR -> floatIntrinsic("llvm.floor", a);
             case F32_TRUNC, F64_TRUNC -> floatIntrinsic("llvm.trunc", a);
             case F32_NEAREST, F64_NEAREST -> floatIntrinsic("llvm.rint", a);
-            case F32_SQRT, F64_SQRT -> floatIntrinsic("llvm.sqrt", a);
+            case F32_SQRT, F64_SQRT -> floats.sqrt(a);
             case I32_WRAP_I64 -> LLVMBuildTrunc(b, a, t.i32, "");
             case I64_EXTEND_I32_S -> LLVMBuildSExt(b, a, t.i64, "");
             case I64_EXTEND_I32_U -> LLVMBuildZExt(b, a, t.i64, "");
@@ -156,8 +159,8 @@ final class NumericTranslator {
             case F32_CONVERT_I32_U, F32_CONVERT_I64_U -> LLVMBuildUIToFP(b, a, t.f32, "");
             case F64_CONVERT_I32_S, F64_CONVERT_I64_S -> LLVMBuildSIToFP(b, a, t.f64, "");
             case F64_CONVERT_I32_U, F64_CONVERT_I64_U -> LLVMBuildUIToFP(b, a, t.f64, "");
-            case F32_DEMOTE_F64 -> LLVMBuildFPTrunc(b, a, t.f32, "");
-            case F64_PROMOTE_F32 -> LLVMBuildFPExt(b, a, t.f64, "");
+            case F32_DEMOTE_F64 -> floats.demote(a);
+            case F64_PROMOTE_F32 -> floats.promote(a);
             case I32_REINTERPRET_F32 -> LLVMBuildBitCast(b, a, t.i32, "");
             case I64_REINTERPRET_F64 -> LLVMBuildBitCast(b, a, t.i64, "");
             case F32_REINTERPRET_I32 -> LLVMBuildBitCast(b, a, t.f32, "");

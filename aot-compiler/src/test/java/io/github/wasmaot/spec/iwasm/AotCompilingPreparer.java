@@ -12,12 +12,17 @@ import java.nio.file.Path;
  * Gives iwasm the project's own AOT image of each module, compiled for the judge's runtime profile and ISA
  * with default options: the spec suite then judges our compiler on the real runtime. A module the compiler
  * does not translate yet is skipped with the compiler's reason; any other compile error is a failure.
+ * {@code -Dwasmaot.aot.boundsChecks=true} and {@code -Dwasmaot.aot.stackBoundsChecks=true|false} compile with
+ * wamrc's {@code --bounds-checks=1} and {@code --stack-bounds-checks=1|0} instead.
  */
 final class AotCompilingPreparer implements ModulePreparer {
     private final CompileOptions options;
 
     AotCompilingPreparer(String profile, Isa isa) {
-        this.options = CompileOptions.of(profile, isa.id());
+        CompileOptions o = CompileOptions.of(profile, isa.id())
+                .withBoundsChecks(Boolean.getBoolean("wasmaot.aot.boundsChecks"));
+        String stack = System.getProperty("wasmaot.aot.stackBoundsChecks", "");
+        this.options = stack.isBlank() ? o : o.withStackBoundsChecks(Boolean.parseBoolean(stack.strip()));
     }
 
     @Override

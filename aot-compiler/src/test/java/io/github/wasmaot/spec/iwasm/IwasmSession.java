@@ -170,7 +170,9 @@ final class IwasmSession implements ExecutorSession {
     }
 
     private boolean qemuCannotAllocate(WasmModule module, String failure) {
-        return config.isa() == Isa.AARCH64 && failure.contains("allocate linear memory failed")
+        // 2.4: "allocate linear memory failed"; cba4c782: "mprotec memory failed" (its mprotect of length 0)
+        return config.isa() == Isa.AARCH64
+                && (failure.contains("allocate linear memory failed") || failure.contains("mprotec memory failed"))
                 && module.allMemories().stream().anyMatch(m -> m.limits().min() == 0);
     }
 
