@@ -5,6 +5,9 @@ import io.github.wasmaot.format.profile.ProfileCatalog;
 import io.github.wasmaot.format.profile.RuntimeProfile;
 import io.github.wasmaot.format.profile.runtime.RuntimeStructs;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Options checked against the profile's codegen data and runtime structs: everything the code generator and
@@ -13,7 +16,14 @@ import java.util.Locale;
  */
 public record CodegenTarget(RuntimeProfile profile, String isa, CodegenData data, RuntimeStructs structs,
                             CodegenData.IsaCodegen isaData, String cpu, int optLevel, boolean boundsChecks,
-                            boolean stackBoundsChecks) {
+                            boolean stackBoundsChecks, String cpuFeatures, String codeModel) {
+    /** LLVM target features: {@code +name} or {@code -name}, comma-separated. */
+    /** Code models LLVM's backend takes per ISA (any other aborts the process inside LLVM). */
+    private static final Map<String, Set<String>> LLVM_CODE_MODELS = Map.of(
+            "x86_64", Set.of("small", "kernel", "medium", "large"),
+            "aarch64", Set.of("small", "large"));
+    private static final Pattern FEATURES = Pattern.compile("[+-][A-Za-z0-9_.-]+(,[+-][A-Za-z0-9_.-]+)*");
+
 
     public static CodegenTarget resolve(CompileOptions options) {
         RuntimeProfile profile = ProfileCatalog.byNameOrAlias(options.runtime())
@@ -36,12 +46,42 @@ public record CodegenTarget(RuntimeProfile profile, String isa, CodegenData data
             throw new CompileException("cpu \"" + cpu + "\" is not supported for " + isa + " (supported: "
                     + String.join(", ", isaData.allowedCpus()) + ")");
         }
+        String features = options.cpuFeatures() == null ? isaData.features() : options.cpuFeatures().strip();
+        if (!features.isEmpty() && !FEATURES.matcher(features).matches()) {
+            throw new CompileException("cpu features \"" + features + "\" are not a comma-separated list of "
+                    + "+feature / -feature");
+        }
+        String codeModel = isaData.codeModel();
+        if (options.sizeLevel() != null) {
+            codeModel = switch (options.sizeLevel()) {
+                case 0 -> "large";
+                case 1 -> "medium";
+                case 2 -> "kernel";
+                case 3 -> "small";
+                default -> throw new CompileException("size level must be 0-3, got " + options.sizeLevel());
+            };
+            if (!LLVM_CODE_MODELS.getOrDefault(isa, Set.of("small")).contains(codeModel)) {
+                throw new CompileException("size level " + options.sizeLevel() + " (" + codeModel + " code model) is "
+                        + "not available for " + isa + ": LLVM takes only " + LLVM_CODE_MODELS.get(isa).stream()
+                        .sorted().toList() + " there (size levels 3 and 0)");
+            }
+        }
         if (!"static".equals(data.relocMode())) {
             throw new CompileException("profile " + profile.name() + " asks for reloc mode " + data.relocMode()
                     + ", only static is supported");
         }
         return new CodegenTarget(profile, isa, data, structs, isaData, cpu, options.optLevel(), options.boundsChecks(),
-                options.effectiveStackBoundsChecks());
+                options.effectiveStackBoundsChecks(), features, codeModel);
+    }
+
+    /** wamrc's {@code --size-level} that selects this code model. */
+    public int sizeLevel() {
+        return switch (codeModel) {
+            case "large" -> 0;
+            case "medium" -> 1;
+            case "kernel" -> 2;
+            default -> 3;
+        };
     }
 
     static String normalizeIsa(String isa) {

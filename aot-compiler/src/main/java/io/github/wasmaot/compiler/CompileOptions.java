@@ -16,12 +16,22 @@ import java.util.Objects;
  *                          {@code boundsChecks} (WAMR 2.4's aot_llvm.c; the legacy wamrc ties the check to
  *                          {@code --bounds-checks=1} and has no separate option). Without it the runtime's
  *                          guard pages below the native stack catch an overflow.
+ * @param cpuFeatures       LLVM target features ({@code +feature,-feature}: wamrc {@code --cpu-features}), or null
+ *                          for the profile's for the ISA
+ * @param sizeLevel         wamrc {@code --size-level} 0-3, which picks LLVM's code model (0 large, 1 medium,
+ *                          2 kernel, 3 small), or null for the profile's code model (wamrc's default on Linux is 3)
  */
 public record CompileOptions(String runtime, String isa, int optLevel, boolean boundsChecks, String cpu,
-                             Boolean stackBoundsChecks) {
+                             Boolean stackBoundsChecks, String cpuFeatures, Integer sizeLevel) {
     public CompileOptions {
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(isa, "isa");
+    }
+
+    /** Options with the profile's CPU features and code model. */
+    public CompileOptions(String runtime, String isa, int optLevel, boolean boundsChecks, String cpu,
+                          Boolean stackBoundsChecks) {
+        this(runtime, isa, optLevel, boundsChecks, cpu, stackBoundsChecks, null, null);
     }
 
     /** Options with wamrc's default for the stack check (it follows {@code boundsChecks}). */
@@ -31,19 +41,33 @@ public record CompileOptions(String runtime, String isa, int optLevel, boolean b
 
     /** wamrc's defaults: opt level 3, no software bounds checks, default CPU. */
     public static CompileOptions of(String runtime, String isa) {
-        return new CompileOptions(runtime, isa, 3, false, null, null);
+        return new CompileOptions(runtime, isa, 3, false, null, null, null, null);
+    }
+
+    /** The same options for another runtime and ISA (a cell of a compile matrix). */
+    public CompileOptions forCell(String otherRuntime, String otherIsa) {
+        return new CompileOptions(otherRuntime, otherIsa, optLevel, boundsChecks, cpu, stackBoundsChecks, cpuFeatures,
+                sizeLevel);
     }
 
     public CompileOptions withOptLevel(int level) {
-        return new CompileOptions(runtime, isa, level, boundsChecks, cpu, stackBoundsChecks);
+        return new CompileOptions(runtime, isa, level, boundsChecks, cpu, stackBoundsChecks, cpuFeatures, sizeLevel);
     }
 
     public CompileOptions withBoundsChecks(boolean on) {
-        return new CompileOptions(runtime, isa, optLevel, on, cpu, stackBoundsChecks);
+        return new CompileOptions(runtime, isa, optLevel, on, cpu, stackBoundsChecks, cpuFeatures, sizeLevel);
     }
 
     public CompileOptions withStackBoundsChecks(boolean on) {
-        return new CompileOptions(runtime, isa, optLevel, boundsChecks, cpu, on);
+        return new CompileOptions(runtime, isa, optLevel, boundsChecks, cpu, on, cpuFeatures, sizeLevel);
+    }
+
+    public CompileOptions withCpuFeatures(String features) {
+        return new CompileOptions(runtime, isa, optLevel, boundsChecks, cpu, stackBoundsChecks, features, sizeLevel);
+    }
+
+    public CompileOptions withSizeLevel(int level) {
+        return new CompileOptions(runtime, isa, optLevel, boundsChecks, cpu, stackBoundsChecks, cpuFeatures, level);
     }
 
     /** Whether functions check the native stack: the explicit choice, else as {@code boundsChecks}. */

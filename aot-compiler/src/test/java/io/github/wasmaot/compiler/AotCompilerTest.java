@@ -192,4 +192,41 @@ class AotCompilerTest {
                 .findFirst().orElseThrow(() -> new IllegalStateException("no vector " + wasm + " " + profile
                         + " " + isa));
     }
+
+    /** x86_64 relocation types of the calls to aot_* helpers in an image of {@link TinyModules#tableAndBulkHelpers}. */
+    private static java.util.Set<Long> helperRelocationTypes(CompileOptions options) throws Exception {
+        AotImage image = AotReader.read(AotCompiler.compile(TinyModules.tableAndBulkHelpers(), "bulk.wasm", options),
+                "bulk.aot");
+        return image.relocations().groups().stream().flatMap(g -> g.relocations().stream())
+                .filter(r -> r.symbol().text().startsWith("aot_")).map(r -> r.type())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void sizeLevelPicksTheCodeModelAsWamrcDoes() throws Exception {
+        // size level 3 (default, small code model): rel32 calls; 0 (large): 64-bit absolute addresses (R_X86_64_64)
+        assertFalse(helperRelocationTypes(CompileOptions.of("current", "x86_64")).contains(1L));
+        assertEquals(java.util.Set.of(1L), helperRelocationTypes(CompileOptions.of("current", "x86_64").withSizeLevel(0)));
+        CompileException e = assertThrows(CompileException.class,
+                () -> AotCompiler.compile(TinyModules.tableSize(), "size.wasm", CompileOptions.of("legacy", "x86_64")
+                        .withSizeLevel(4)));
+        assertEquals("size level must be 0-3, got 4", e.getMessage());
+        CompileException medium = assertThrows(CompileException.class,
+                () -> AotCompiler.compile(TinyModules.tableSize(), "size.wasm", CompileOptions.of("legacy", "aarch64")
+                        .withSizeLevel(1)));
+        assertTrue(medium.getMessage().startsWith("size level 1 (medium code model) is not available for aarch64"),
+                medium.getMessage());
+    }
+
+    @Test
+    void cpuFeaturesReachLlvmAndAreChecked() {
+        byte[] plain = AotCompiler.compile(TinyModules.unaryFloat((byte) 0x7d, 0x8e), "ceil.wasm",
+                CompileOptions.of("current", "x86_64"));
+        byte[] sse41 = AotCompiler.compile(TinyModules.unaryFloat((byte) 0x7d, 0x8e), "ceil.wasm",
+                CompileOptions.of("current", "x86_64").withCpuFeatures("+sse4.1"));
+        assertFalse(Arrays.equals(plain, sse41), "f32.ceil with SSE4.1 is one roundss, without it a libm call");
+        CompileException e = assertThrows(CompileException.class, () -> AotCompiler.compile(TinyModules.tableSize(),
+                "size.wasm", CompileOptions.of("current", "x86_64").withCpuFeatures("sse4.1")));
+        assertTrue(e.getMessage().contains("+feature / -feature"), e.getMessage());
+    }
 }

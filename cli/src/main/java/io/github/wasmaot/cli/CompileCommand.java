@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code wasm-aot compile --runtime PROFILE --target ISA -o OUT.aot IN.wasm}: compiles a module for one pinned
  * runtime. The image is verified before it is written, and written atomically: on failure no output is left.
- * Accepts wamrc's spellings ({@code --target=aarch64}, {@code --opt-level=3}, {@code --bounds-checks=1}).
+ * Accepts wamrc's spellings ({@code --target=aarch64}, {@code --opt-level=3}, {@code --bounds-checks=1},
+ * {@code --size-level=1}, {@code --cpu-features=+sse4.2}, {@code --stack-bounds-checks=1}).
  */
 @Command(name = "compile",
         mixinStandardHelpOptions = true,
@@ -49,6 +50,18 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = "--cpu", paramLabel = "CPU", description = "LLVM CPU name (default: the profile's for the ISA).")
     String cpu;
 
+    @Option(names = "--cpu-features", paramLabel = "+F,-F",
+            description = "LLVM target features (default: the profile's for the ISA).")
+    String cpuFeatures;
+
+    @Option(names = "--size-level", paramLabel = "0-3",
+            description = "Code model: 0 large, 1 medium, 2 kernel, 3 small (default: the profile's, small).")
+    Integer sizeLevel;
+
+    @Option(names = "--stack-bounds-checks", paramLabel = "0|1",
+            description = "1: native stack overflow check at function entry (default: as --bounds-checks).")
+    Integer stackBoundsChecks;
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.aot", description = "Image to write.")
     Path output;
 
@@ -66,11 +79,20 @@ final class CompileCommand implements Callable<Integer> {
             err.println("--opt-level must be 0-3, got " + optLevel);
             return WasmAotCli.EXIT_USAGE;
         }
+        if (sizeLevel != null && (sizeLevel < 0 || sizeLevel > 3)) {
+            err.println("--size-level must be 0-3, got " + sizeLevel);
+            return WasmAotCli.EXIT_USAGE;
+        }
+        if (stackBoundsChecks != null && stackBoundsChecks != 0 && stackBoundsChecks != 1) {
+            err.println("--stack-bounds-checks must be 0 or 1, got " + stackBoundsChecks);
+            return WasmAotCli.EXIT_USAGE;
+        }
         if (!Files.isRegularFile(input)) {
             err.println(input + ": cannot read: no such file");
             return WasmAotCli.EXIT_USAGE;
         }
-        CompileOptions options = new CompileOptions(runtime, target, optLevel, boundsChecks == 1, cpu);
+        CompileOptions options = new CompileOptions(runtime, target, optLevel, boundsChecks == 1, cpu,
+                stackBoundsChecks == null ? null : stackBoundsChecks == 1, cpuFeatures, sizeLevel);
         try {
             CodegenTarget.resolve(options);
         } catch (CompileException e) {

@@ -85,6 +85,28 @@ public class CompileMojo extends AbstractMojo {
     @Parameter(property = "wasm-aot.cpu")
     String cpu;
 
+    /**
+     * LLVM target features for every target, {@code +feature,-feature} (wamrc's {@code --cpu-features}); unset: the
+     * profile's for each ISA.
+     */
+    @Parameter(property = "wasm-aot.cpuFeatures")
+    String cpuFeatures;
+
+    /**
+     * wamrc's {@code --size-level} 0-3, which picks LLVM's code model (0 large, 1 medium, 2 kernel, 3 small); unset:
+     * the profile's (small, wamrc's default on Linux). A code model whose relocations the runtime cannot apply fails
+     * that cell with the verifier's finding.
+     */
+    @Parameter(property = "wasm-aot.sizeLevel")
+    Integer sizeLevel;
+
+    /**
+     * Native stack overflow check at every function entry (wamrc's {@code --stack-bounds-checks}); unset: the same
+     * as {@code boundsChecks}, as wamrc does.
+     */
+    @Parameter(property = "wasm-aot.stackBoundsChecks")
+    Boolean stackBoundsChecks;
+
     /** Root of the images, written as {@code <profile>/<isa>/<name>.aot} with a {@code .aot.stamp} beside each. */
     @Parameter(property = "wasm-aot.imageDirectory", defaultValue = "${project.build.directory}/wasm-aot")
     File imageDirectory;
@@ -150,7 +172,7 @@ public class CompileMojo extends AbstractMojo {
             result = BatchCompiler.compile(new BatchRequest(sources, matrix,
                     // runtime and ISA come from each cell
                     new CompileOptions(matrix.get(0).runtime(), matrix.get(0).isa(), optLevel, boundsChecks,
-                            blankToNull(cpu)), root),
+                            blankToNull(cpu), stackBoundsChecks, blankToNull(cpuFeatures), sizeLevel), root),
                     r -> log(r, root));
         } catch (BatchCompileException | IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);

@@ -69,7 +69,9 @@ public final class BatchCompiler {
     /** Canonical options of a resolved target, as recorded in stamps and manifests. */
     public static List<String> canonicalOptions(CodegenTarget t) {
         return List.of("--runtime=" + t.profile().name(), "--target=" + t.isa(), "--opt-level=" + t.optLevel(),
-                "--bounds-checks=" + (t.boundsChecks() ? 1 : 0), "--cpu=" + t.cpu());
+                "--bounds-checks=" + (t.boundsChecks() ? 1 : 0), "--cpu=" + t.cpu(),
+                "--cpu-features=" + t.cpuFeatures(), "--size-level=" + t.sizeLevel(),
+                "--stack-bounds-checks=" + (t.stackBoundsChecks() ? 1 : 0));
     }
 
     private static ModuleResult one(BatchRequest request, Path source, byte[] wasm, MatrixCell cell) {

@@ -39,7 +39,6 @@ public record BatchRequest(List<Path> sources, List<MatrixCell> matrix, CompileO
 
     /** The options of one cell. */
     CompileOptions optionsFor(MatrixCell cell) {
-        return new CompileOptions(cell.runtime(), cell.isa(), options.optLevel(), options.boundsChecks(),
-                options.cpu());
+        return options.forCell(cell.runtime(), cell.isa());
     }
 }

@@ -17,7 +17,11 @@ record ObjectLayout(ElfSection text, List<ElfSection> data) {
         data = List.copyOf(data);
     }
 
-    private static final List<String> DATA_PREFIXES = List.of(".rodata", ".data", ".bss");
+    /** LLVM's large code model (wamrc {@code --size-level=0}) names them {@code .lrodata}, {@code .ldata}... */
+    private static final List<String> DATA_PREFIXES = List.of(".rodata", ".data", ".bss", ".lrodata", ".ldata",
+            ".lbss");
+    /** x86_64's large code model puts code in {@code .ltext}; as in wamrc only one of the two is non-empty. */
+    private static final Set<String> TEXT_NAMES = Set.of(".text", ".ltext");
     private static final List<String> IGNORED_PREFIXES = List.of(".note", ".comment", ".llvm_addrsig",
             ".eh_frame", ".group", ".symtab", ".strtab", ".shstrtab", ".rela");
 
@@ -30,12 +34,12 @@ record ObjectLayout(ElfSection text, List<ElfSection> data) {
                 continue;
             }
             if (s.isExecutable()) {
-                if (!s.name().equals(".text")) {
-                    if (s.size() == 0) {
-                        continue;
-                    }
+                if (s.size() == 0) {
+                    continue;
+                }
+                if (!TEXT_NAMES.contains(s.name()) || text != null) {
                     throw new CompileException("internal error: code in section " + s.name()
-                            + " (only .text is supported)");
+                            + (text != null ? " besides " + text.name() : "") + " (one .text or .ltext is supported)");
                 }
                 text = s;
             } else if (s.isAlloc() && DATA_PREFIXES.stream().anyMatch(p -> s.name().startsWith(p))) {

@@ -21,18 +21,20 @@ import java.util.Map;
  */
 final class RelocationBuilder {
     private final ElfObject object;
+    private final ElfSection text;
     private final AotStrings strings;
     private final Map<String, Integer> symbolIndex = new LinkedHashMap<>();
     private final List<AotString> symbols = new ArrayList<>();
     private final List<RelocationGroup> groups = new ArrayList<>();
 
-    RelocationBuilder(ElfObject object, AotStrings strings) {
+    RelocationBuilder(ElfObject object, ElfSection text, AotStrings strings) {
         this.object = object;
+        this.text = text;
         this.strings = strings;
     }
 
     static RelocationSection build(ElfObject object, ObjectLayout layout, AotStrings strings) {
-        RelocationBuilder rb = new RelocationBuilder(object, strings);
+        RelocationBuilder rb = new RelocationBuilder(object, layout.text(), strings);
         rb.group(layout.text());
         layout.data().forEach(rb::group);
         for (ElfSection s : object.sections()) {
@@ -50,16 +52,16 @@ final class RelocationBuilder {
         if (relocations.isEmpty()) {
             return;
         }
-        int nameIndex = intern(".rela" + target.name());
+        int nameIndex = intern(".rela" + imageName(target));
         List<Relocation> out = new ArrayList<>();
         for (ElfRelocation r : relocations) {
             ElfSymbol sym = object.symbols().get(r.symbolIndex());
             String name;
             long addend = r.addend();
             if (sym.isSection()) {
-                name = object.section(sym.sectionIndex()).name();
+                name = imageName(object.section(sym.sectionIndex()));
             } else if (!sym.isUndefined() && sym.binding() == 0) {
-                name = object.section(sym.sectionIndex()).name();
+                name = imageName(object.section(sym.sectionIndex()));
                 addend += sym.value();
             } else {
                 name = sym.name();
@@ -68,6 +70,11 @@ final class RelocationBuilder {
             out.add(new Relocation(r.offset(), addend, Integer.toUnsignedLong(r.type()), idx, symbols.get(idx)));
         }
         groups.add(new RelocationGroup(nameIndex, symbols.get(nameIndex), out));
+    }
+
+    /** The image has one text section, {@code .text}, whatever LLVM called it ({@code .ltext} in the large model). */
+    private String imageName(ElfSection section) {
+        return section == text ? ".text" : section.name();
     }
 
     private int intern(String name) {

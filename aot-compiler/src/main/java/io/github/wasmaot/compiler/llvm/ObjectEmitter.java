@@ -67,8 +67,8 @@ public final class ObjectEmitter {
             case 2 -> LLVMCodeGenLevelDefault;
             default -> LLVMCodeGenLevelAggressive;
         };
-        return LLVMCreateTargetMachine(t, triple, target.cpu(), target.isaData().features(), level,
-                LLVMRelocStatic, codeModel(target.isaData().codeModel()));
+        return LLVMCreateTargetMachine(t, triple, target.cpu(), target.cpuFeatures(), level,
+                LLVMRelocStatic, codeModel(target.codeModel()));
     }
 
     private static int codeModel(String name) {
@@ -76,7 +76,8 @@ public final class ObjectEmitter {
             case "small" -> LLVMCodeModelSmall;
             case "medium" -> LLVMCodeModelMedium;
             case "large" -> LLVMCodeModelLarge;
-            default -> throw new CompileException("unknown code model \"" + name + "\" in profile data");
+            case "kernel" -> LLVMCodeModelKernel;
+            default -> throw new CompileException("unknown code model \"" + name + "\"");
         };
     }
 
