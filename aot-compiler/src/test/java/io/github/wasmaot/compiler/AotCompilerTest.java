@@ -229,4 +229,14 @@ class AotCompilerTest {
                 "size.wasm", CompileOptions.of("current", "x86_64").withCpuFeatures("sse4.1")));
         assertTrue(e.getMessage().contains("+feature / -feature"), e.getMessage());
     }
+
+    @Test
+    void moduleWithoutFunctionsHasAnEmptyText() throws Exception {
+        byte[] empty = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00};
+        for (String profile : List.of("legacy", "current")) {
+            AotImage image = AotReader.read(AotCompiler.compile(empty, "empty.wasm", CompileOptions.of(profile,
+                    "x86_64")), "empty.aot");
+            assertTrue(image.placed(SectionKind.TEXT).isPresent(), profile);
+        }
+    }
 }

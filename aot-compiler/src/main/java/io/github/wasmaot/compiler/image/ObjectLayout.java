@@ -35,9 +35,13 @@ record ObjectLayout(ElfSection text, List<ElfSection> data) {
             }
             if (s.isExecutable()) {
                 if (s.size() == 0) {
+                    // a module without functions still has an empty .text, which becomes the image's text
+                    if (s.name().equals(".text") && text == null) {
+                        text = s;
+                    }
                     continue;
                 }
-                if (!TEXT_NAMES.contains(s.name()) || text != null) {
+                if (!TEXT_NAMES.contains(s.name()) || (text != null && text.size() > 0)) {
                     throw new CompileException("internal error: code in section " + s.name()
                             + (text != null ? " besides " + text.name() : "") + " (one .text or .ltext is supported)");
                 }
