@@ -3,6 +3,7 @@ package io.github.wasmaot.loader;
 import io.github.wasmaot.loader.backend.Backend;
 import io.github.wasmaot.loader.backend.MemoryFault;
 import io.github.wasmaot.loader.host.HostImports;
+import io.github.wasmaot.loader.runtime.GlobalSlot;
 import io.github.wasmaot.loader.runtime.InstanceParts;
 import io.github.wasmaot.loader.runtime.Instantiator;
 import io.github.wasmaot.loader.wasi.WasiConfig;
@@ -113,6 +114,13 @@ public final class Instance implements AutoCloseable {
         try {
             bits = parts.backend().call(parts.funcPtrs().get((int) funcIndex), cArgs, result);
         } catch (MemoryFault fault) {
+            if (parts.backend().inStackGuard(fault.address())) {
+                // the code ran off the stack without a native-stack check of its own (or with a frame larger than
+                // the headroom above native_stack_boundary): what a runtime stack guard reports
+                WasmTrapException trap = WasmTrapException.of(TrapKind.NATIVE_STACK_OVERFLOW);
+                trap.initCause(fault);
+                throw trap;
+            }
             boolean inMemory = parts.memory().map(m -> m.inReservation(fault.address())).orElse(false);
             if (!inMemory) {
                 throw new IllegalStateException("AOT code faulted outside linear memory", fault);
@@ -131,6 +139,31 @@ public final class Instance implements AutoCloseable {
             throw WasmTrapException.fromRuntimeText(exception.get());
         }
         return bits;
+    }
+
+    /** Names of the exported functions, in export order. */
+    public List<String> functionExports() {
+        return module.functionExports();
+    }
+
+    /** The current value of an exported global of a number type. */
+    public WasmValue global(String export) throws LoaderException {
+        requireOpen();
+        long index = module.exportedGlobalIndex(export).orElseThrow(() -> new LoaderException(
+                "lookup global " + export + " failed"));
+        if (index >= parts.globals().size()) {
+            throw new LoaderException("global " + export + " is imported; reading it is not supported by the loader yet");
+        }
+        GlobalSlot slot = parts.globals().get((int) index);
+        ValueType type = ValueType.ofCode(slot.valueType()).orElseThrow(() -> new LoaderException(
+                "global " + export + " has value type 0x" + Integer.toHexString(slot.valueType())
+                        + ", not supported by the loader yet"));
+        byte[] b = parts.backend().read(slot.address(), slot.width());
+        long bits = 0;
+        for (int i = b.length - 1; i >= 0; i--) {
+            bits = bits << 8 | (b[i] & 0xffL);
+        }
+        return WasmValue.fromBits(type, bits);
     }
 
     /** Whether an out-of-bounds access by code without software bounds checks is reported as a trap. */

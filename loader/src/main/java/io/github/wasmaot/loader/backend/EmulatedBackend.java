@@ -23,7 +23,9 @@ public final class EmulatedBackend implements Backend {
     private static final long LOW_LIMIT = 0x8000_0000L;
     private static final long FIRST_ADDRESS = 0x1_0000_0000L;
     private static final long GAP = 0x10000L;
-    private static final long STACK_SIZE = 1L << 20;
+    private static final long STACK_SIZE = 8L << 20;
+    /** Bytes above the stack's bottom that native_stack_boundary keeps free (a frame may overshoot it). */
+    private static final long STACK_HEADROOM = 16 * 1024;
     private static final int ENTRY_SIZE = 16;
     /** Longest a single call may emulate before it is reported as hung (Unicorn timeout, microseconds). */
     private static final long CALL_TIMEOUT_MICROS = 120_000_000L;
@@ -200,9 +202,19 @@ public final class EmulatedBackend implements Backend {
         return true;
     }
 
-    /** Lowest address of the emulated native stack (for exec_env's native_stack_boundary). */
-    public long stackLimit() {
-        return stackBase;
+    /**
+     * Below the stack lie an unmapped gap and the read+exec trap page, then nothing: a push or frame store there
+     * faults, as a native thread's stack would on its guard page.
+     */
+    @Override
+    public boolean inStackGuard(long address) {
+        return address < stackBase && address >= FIRST_ADDRESS - GAP;
+    }
+
+    /** The emulated stack's bottom plus headroom, as the runtime keeps a guard below its boundary. */
+    @Override
+    public long nativeStackBoundary() {
+        return stackBase + STACK_HEADROOM;
     }
 
     @Override

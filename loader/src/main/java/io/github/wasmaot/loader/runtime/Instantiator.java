@@ -119,7 +119,13 @@ public final class Instantiator {
             applyDataSegments(init, memory.get());
         }
         long execEnv = ExecEnvBuilder.build(backend, layout.execEnv(), inst, init.aux());
-        return new InstanceParts(backend, layout, inst, execEnv, memory, code, funcPtrs, exception, wasi);
+        List<GlobalSlot> globalSlots = new ArrayList<>();
+        for (int i = 0; i < init.globals().size(); i++) {
+            globalSlots.add(new GlobalSlot(inst + globalData + globals.offsets().get(i),
+                    init.globals().get(i).valueType()));
+        }
+        return new InstanceParts(backend, layout, inst, execEnv, memory, code, funcPtrs, exception, wasi,
+                List.copyOf(globalSlots));
     }
 
     /** Maps and fills an array of {@code width}-byte integers; returns its address. */
