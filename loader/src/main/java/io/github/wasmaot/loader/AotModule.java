@@ -161,6 +161,12 @@ public final class AotModule {
                 .map(e -> e.name().text()).toList();
     }
 
+    /** Names of the exported globals, in export order. */
+    java.util.List<String> globalExports() {
+        return image.exports().exports().stream().filter(e -> e.kind() == EXPORT_GLOBAL)
+                .map(e -> e.name().text()).toList();
+    }
+
     /** Global index space position of an exported global. */
     Optional<Long> exportedGlobalIndex(String name) {
         return image.exports().exports().stream()

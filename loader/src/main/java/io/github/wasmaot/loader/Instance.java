@@ -2,6 +2,7 @@ package io.github.wasmaot.loader;
 
 import io.github.wasmaot.loader.backend.Backend;
 import io.github.wasmaot.loader.backend.MemoryFault;
+import io.github.wasmaot.loader.host.HostGlobal;
 import io.github.wasmaot.loader.host.HostImports;
 import io.github.wasmaot.loader.runtime.GlobalSlot;
 import io.github.wasmaot.loader.runtime.InstanceParts;
@@ -148,12 +149,22 @@ public final class Instance implements AutoCloseable {
 
     /** The current value of an exported global of a number type. */
     public WasmValue global(String export) throws LoaderException {
+        return exportedGlobal(export).value();
+    }
+
+    /** Names of the exported globals, in export order. */
+    public List<String> globalExports() {
+        return module.globalExports();
+    }
+
+    /**
+     * An exported global as another instance can import it: its current value (importers get a copy) and its
+     * mutability.
+     */
+    public HostGlobal exportedGlobal(String export) throws LoaderException {
         requireOpen();
         long index = module.exportedGlobalIndex(export).orElseThrow(() -> new LoaderException(
                 "lookup global " + export + " failed"));
-        if (index >= parts.globals().size()) {
-            throw new LoaderException("global " + export + " is imported; reading it is not supported by the loader yet");
-        }
         GlobalSlot slot = parts.globals().get((int) index);
         ValueType type = ValueType.ofCode(slot.valueType()).orElseThrow(() -> new LoaderException(
                 "global " + export + " has value type 0x" + Integer.toHexString(slot.valueType())
@@ -163,7 +174,7 @@ public final class Instance implements AutoCloseable {
         for (int i = b.length - 1; i >= 0; i--) {
             bits = bits << 8 | (b[i] & 0xffL);
         }
-        return WasmValue.fromBits(type, bits);
+        return new HostGlobal(WasmValue.fromBits(type, bits), slot.mutable());
     }
 
     /** Whether an out-of-bounds access by code without software bounds checks is reported as a trap. */

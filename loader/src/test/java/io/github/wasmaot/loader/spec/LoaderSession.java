@@ -39,6 +39,11 @@ final class LoaderSession implements ExecutorSession {
     /** Why the most recent module could not be instantiated here, when it could not: later commands skip. */
     private String currentMissing;
     private final Map<String, String> namedMissing = new HashMap<>();
+    /**
+     * Instances whose table, memory or globals a module imported that could not be instantiated here: what that
+     * module would have changed in them is missing, so later commands on them are skipped with the reason.
+     */
+    private final Map<Instance, String> stale = new java.util.IdentityHashMap<>();
     /** Registered names whose module could not be instantiated here, with the reason. */
     private final Map<String, String> registeredMissing = new HashMap<>();
 
@@ -56,6 +61,7 @@ final class LoaderSession implements ExecutorSession {
             }
             return r;
         } catch (UnsupportedOperationException e) {
+            markStale(module, e.getMessage());
             current = null;
             currentMissing = e.getMessage();
             name.ifPresent(n -> namedMissing.put(n, e.getMessage()));
@@ -63,7 +69,26 @@ final class LoaderSession implements ExecutorSession {
         }
     }
 
+    private void markStale(ModuleBinary module, String reason) {
+        for (io.github.wasmaot.wasm.model.Import i : module.decoded().imports()) {
+            Instance exporter = registered.get(i.module());
+            if (exporter != null && !(i.descriptor() instanceof io.github.wasmaot.wasm.model.ImportDescriptor.Function)) {
+                stale.putIfAbsent(exporter, module.file().getFileName() + ", which imports its " + i.name()
+                        + ", was not instantiated: " + reason);
+            }
+        }
+    }
+
     private InstantiationResult instantiateNow(ModuleBinary module, Optional<String> name) {
+        for (io.github.wasmaot.wasm.model.Import i : module.decoded().imports()) {
+            if (registered.containsKey(i.module())
+                    && i.descriptor() instanceof io.github.wasmaot.wasm.model.ImportDescriptor.Global g
+                    && g.type().mutable()) {
+                throw new UnsupportedOperationException("imports the mutable global " + i.module() + "." + i.name()
+                        + " of another instance: the AOT runtime copies an imported global's value at"
+                        + " instantiation, so the two instances would not share it as the spec expects");
+            }
+        }
         module.decoded().imports().stream().map(i -> i.module()).filter(registeredMissing::containsKey).findFirst()
                 .ifPresent(m -> {
                     throw new UnsupportedOperationException("imports from \"" + m + "\", whose module was not"
@@ -115,7 +140,7 @@ final class LoaderSession implements ExecutorSession {
     }
 
     /** The exported functions of {@code instance} as host functions of module {@code as}. */
-    private static HostModule exportsOf(String as, Instance instance) {
+    private HostModule exportsOf(String as, Instance instance) {
         HostModule.Builder b = HostModule.builder(as);
         for (String export : instance.functionExports()) {
             FunctionSignature sig;
@@ -125,6 +150,10 @@ final class LoaderSession implements ExecutorSession {
                 continue; // a signature the loader cannot call: importing it fails to link, as it should here
             }
             b.function(export, sig, call -> {
+                if (stale.containsKey(instance)) {
+                    throw new UnsupportedOperationException("calls into a module whose state depends on a module"
+                            + " that was not instantiated: " + stale.get(instance));
+                }
                 try {
                     List<io.github.wasmaot.loader.WasmValue> r = instance.call(export, call.args());
                     return r.isEmpty() ? null : r.get(0);
@@ -132,6 +161,13 @@ final class LoaderSession implements ExecutorSession {
                     throw new IllegalStateException(e.getMessage(), e);
                 }
             });
+        }
+        for (String export : instance.globalExports()) {
+            try {
+                b.global(export, instance.exportedGlobal(export));
+            } catch (LoaderException e) {
+                continue; // a global type the loader cannot read: importing it fails to link
+            }
         }
         return b.build();
     }
@@ -162,6 +198,10 @@ final class LoaderSession implements ExecutorSession {
     @Override
     public ActionResult perform(Action action) {
         Instance instance = target(action.module());
+        if (stale.containsKey(instance)) {
+            throw new UnsupportedOperationException("its state depends on a module that was not instantiated: "
+                    + stale.get(instance));
+        }
         if (action instanceof Action.Get get) {
             try {
                 return new ActionResult.Returned(List.of(SpecValues.toSpec(instance.global(get.field()))));

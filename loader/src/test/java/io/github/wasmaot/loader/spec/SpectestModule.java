@@ -2,13 +2,15 @@ package io.github.wasmaot.loader.spec;
 
 import io.github.wasmaot.loader.ValueType;
 import io.github.wasmaot.loader.host.HostFunction;
+import io.github.wasmaot.loader.host.HostGlobal;
 import io.github.wasmaot.loader.host.HostModule;
 import io.github.wasmaot.spec.SpectestHost;
 import java.util.List;
 
 /**
- * The {@code spectest} functions ({@link SpectestHost#FUNCTIONS}) as loader host functions. They print
- * nothing: the spec tests only check that they can be called.
+ * The {@code spectest} functions ({@link SpectestHost#FUNCTIONS}) and globals as loader host imports. The
+ * functions print nothing: the spec tests only check that they can be called. The table and memory are not
+ * here: the loader does not link imported tables and memories yet.
  */
 final class SpectestModule {
     static final String NAME = SpectestHost.MODULE_NAME;
@@ -22,6 +24,10 @@ final class SpectestModule {
             List<ValueType> params = f.params().stream().map(SpectestModule::type).toList();
             b.function(f.name(), params, List.of(), HostFunction.ofVoid(call -> { }));
         }
+        b.global("global_i32", HostGlobal.constant(SpecValues.toLoader(SpectestHost.GLOBAL_I32)));
+        b.global("global_i64", HostGlobal.constant(SpecValues.toLoader(SpectestHost.GLOBAL_I64)));
+        b.global("global_f32", HostGlobal.constant(SpecValues.toLoader(SpectestHost.GLOBAL_F32)));
+        b.global("global_f64", HostGlobal.constant(SpecValues.toLoader(SpectestHost.GLOBAL_F64)));
         return b.build();
     }
 
