@@ -69,9 +69,11 @@ public final class Instantiator {
         WasiPreview1 wasi = new WasiPreview1(wasiConfig, exception::set);
         ImportLinker imports = new ImportLinker(backend, init, memory, exception, wasi, hostImports,
                 layout.exceptionUnwinds(), (table, elem) -> tables.element(backend, inst, table, elem));
+        ExceptionRaiser raiser = new ExceptionRaiser(backend, exception, layout.exceptionUnwinds());
         Map<String, HostFunction> helpers = new LinkedHashMap<>(
-                RuntimeHelpers.forInstance(backend, exception, memory, memoryInstance,
-                        layout.exceptionUnwinds()));
+                RuntimeHelpers.forInstance(backend, exception, raiser, memory, memoryInstance));
+        helpers.putAll(SegmentHelpers.forInstance(backend, raiser, tables, inst, memory,
+                SegmentRules.forProfile(layout.profile()), init, constants));
         helpers.putAll(imports.helpers());
         LinkedCode code = new CodeLinker(backend, facts, isa, helpers).link(image);
 

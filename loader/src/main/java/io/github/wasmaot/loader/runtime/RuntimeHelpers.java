@@ -5,7 +5,6 @@ import static io.github.wasmaot.loader.ValueType.F64;
 import static io.github.wasmaot.loader.ValueType.I32;
 import static io.github.wasmaot.loader.ValueType.I64;
 
-import io.github.wasmaot.loader.TrapKind;
 import io.github.wasmaot.loader.backend.Backend;
 import io.github.wasmaot.loader.backend.HostFunction;
 import io.github.wasmaot.loader.backend.HostSignature;
@@ -25,23 +24,12 @@ final class RuntimeHelpers {
     private RuntimeHelpers() {
     }
 
-    /**
-     * @param exceptionUnwinds the runtime abandons the AOT code after aot_set_exception_with_id; a backend
-     *     that cannot unwind keeps the first exception, as the real runtime would have stopped there
-     */
-    static Map<String, HostFunction> forInstance(Backend backend, ExceptionBuffer exception,
-                                                 Optional<LinearMemory> memory, long memoryInstance,
-                                                 boolean exceptionUnwinds) {
+    /** @param raiser aot_set_exception_with_id's behaviour in this runtime (see {@link ExceptionRaiser}) */
+    static Map<String, HostFunction> forInstance(Backend backend, ExceptionBuffer exception, ExceptionRaiser raiser,
+                                                 Optional<LinearMemory> memory, long memoryInstance) {
         Map<String, HostFunction> m = new LinkedHashMap<>();
         add(m, new JavaHelper("aot_set_exception_with_id", HostSignature.of(null, I64, I32), a -> {
-            // unknown ids (e.g. EXCE_ALREADY_THROWN) leave the buffer untouched
-            boolean keepFirst = exceptionUnwinds && exception.get().isPresent();
-            if (!keepFirst) {
-                TrapKind.byId(a[1] & 0xffffffffL).ifPresent(k -> exception.set(k.text()));
-            }
-            if (exceptionUnwinds) {
-                backend.abortCall();
-            }
+            raiser.raiseId(a[1] & 0xffffffffL);
             return 0;
         }));
         add(m, new JavaHelper("aot_set_exception", HostSignature.of(null, I64, I64), a -> {

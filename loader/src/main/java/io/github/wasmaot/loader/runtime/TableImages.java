@@ -102,7 +102,25 @@ final class TableImages {
         return OptionalLong.of(readU32(backend, at + layout.elems() + elem * layout.elemBytes()));
     }
 
-    private static long readU32(Backend backend, long address) {
+    int count() {
+        return tables.size();
+    }
+
+    /** Address of table {@code table}'s instance struct in the live instance at {@code inst}. */
+    long tableAddress(long inst, int table) {
+        return inst + offsets.get(table);
+    }
+
+    TableInstanceStruct layout() {
+        return layout;
+    }
+
+    /** Element slots allocated for table {@code table}: growth beyond them is refused. */
+    long capacity(int table) {
+        return slots(tables.get(table));
+    }
+
+    static long readU32(Backend backend, long address) {
         byte[] b = backend.read(address, 4);
         return (b[0] & 0xffL) | (b[1] & 0xffL) << 8 | (b[2] & 0xffL) << 16 | (b[3] & 0xffL) << 24;
     }
