@@ -2,6 +2,7 @@ package io.github.wasmaot.loader;
 
 import io.github.wasmaot.loader.backend.Backend;
 import io.github.wasmaot.loader.backend.MemoryFault;
+import io.github.wasmaot.loader.backend.Protection;
 import io.github.wasmaot.loader.host.HostGlobal;
 import io.github.wasmaot.loader.host.HostImports;
 import io.github.wasmaot.loader.runtime.GlobalSlot;
@@ -25,6 +26,8 @@ public final class Instance implements AutoCloseable {
     private final AotModule module;
     private final InstanceParts parts;
     private boolean closed;
+    private long extraSlots;
+    private int extraSlotCount;
 
     private Instance(AotModule module, InstanceParts parts) {
         this.module = module;
@@ -93,17 +96,43 @@ public final class Instance implements AutoCloseable {
                         + args.get(i).type());
             }
         }
-        if (sig.results().size() > 1) {
-            throw new LoaderException("multi-value results are not supported by the loader yet");
-        }
         if (index < module.image().initData().importFuncs().size()) {
             throw new LoaderException("calling an imported function is not supported by the loader yet");
         }
         Optional<ValueType> result = sig.results().stream().findFirst();
-        long bits = invoke(index, args, result);
+        // wamrc returns the first result and writes the others through pointers appended to the parameters
+        // (aot_llvm.c, "Extra results' address")
+        List<WasmValue> callArgs = new ArrayList<>(args);
+        int extra = Math.max(0, sig.results().size() - 1);
+        long slots = 0;
+        if (extra > 0) {
+            slots = extraResultSlots(extra);
+            for (int i = 0; i < extra; i++) {
+                callArgs.add(WasmValue.i64(slots + 8L * i));
+            }
+        }
+        long bits = invoke(index, callArgs, result);
         List<WasmValue> out = new ArrayList<>();
         result.ifPresent(t -> out.add(WasmValue.fromBits(t, bits)));
+        for (int i = 0; i < extra; i++) {
+            ValueType t = sig.results().get(i + 1);
+            byte[] b = parts.backend().read(slots + 8L * i, t == ValueType.I32 || t == ValueType.F32 ? 4 : 8);
+            long v = 0;
+            for (int k = b.length - 1; k >= 0; k--) {
+                v = v << 8 | (b[k] & 0xffL);
+            }
+            out.add(WasmValue.fromBits(t, v));
+        }
         return out;
+    }
+
+    /** Eight bytes per extra result, mapped once per instance and grown when a call needs more. */
+    private long extraResultSlots(int count) {
+        if (extraSlotCount < count) {
+            extraSlots = parts.backend().map(8L * Math.max(count, 16), Protection.READ_WRITE);
+            extraSlotCount = Math.max(count, 16);
+        }
+        return extraSlots;
     }
 
     private long invoke(long funcIndex, List<WasmValue> args, Optional<ValueType> result) {

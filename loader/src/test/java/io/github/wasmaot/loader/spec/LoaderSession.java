@@ -206,7 +206,7 @@ final class LoaderSession implements ExecutorSession {
             try {
                 return new ActionResult.Returned(List.of(SpecValues.toSpec(instance.global(get.field()))));
             } catch (LoaderException e) {
-                throw new UnsupportedOperationException(e.getMessage());
+                throw notYetOrFailure(e);
             }
         }
         Action.Invoke invoke = (Action.Invoke) action;
@@ -221,8 +221,15 @@ final class LoaderSession implements ExecutorSession {
             return trap.kind() == TrapKind.NATIVE_STACK_OVERFLOW ? new ActionResult.Exhausted(body(trap))
                     : new ActionResult.Trapped(body(trap));
         } catch (LoaderException e) {
-            throw new UnsupportedOperationException(e.getMessage());
+            throw notYetOrFailure(e);
         }
+    }
+
+    /** A loader limitation skips the command; any other loader error (e.g. an export not found) fails it. */
+    private static RuntimeException notYetOrFailure(LoaderException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains(NOT_YET) ? new UnsupportedOperationException(message)
+                : new IllegalStateException(message, e);
     }
 
     @Override
