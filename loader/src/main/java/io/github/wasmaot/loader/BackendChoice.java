@@ -13,8 +13,8 @@ public record BackendChoice(BackendKind kind, String reason) {
         Isa isa = module.isa();
         boolean nativeOk = BackendKind.NATIVE.unavailableReason(isa) == null;
         boolean emulatorOk = BackendKind.EMULATED.unavailableReason(isa) == null;
-        boolean hasMemory = module.image().initData().importMemoryCount()
-                + module.image().initData().memories().size() > 0;
+        boolean hasMemory = module.image().initData().importMemoryCount() > 0
+                || module.image().initData().memories().stream().anyMatch(m -> !isPlaceholder(m));
         if (nativeOk && !hasMemory) {
             return new BackendChoice(BackendKind.NATIVE, isa.label() + " image on a " + isa.label()
                     + " host, no linear memory");
@@ -31,6 +31,15 @@ public record BackendChoice(BackendKind kind, String reason) {
         }
         throw new LoaderException("no backend can run " + isa.label() + " images here: "
                 + BackendKind.NATIVE.unavailableReason(isa) + "; " + BackendKind.EMULATED.unavailableReason(isa));
+    }
+
+    /**
+     * The memory wamrc writes for a module that has none (aot.c: memory_count forced to 1, zeroed, only
+     * num_bytes_per_page set; cba4c782:388-400, WAMR-2.4.4:565-582): no flags, no pages, maximum 0. A declared
+     * {@code (memory 0 0)} has the has-maximum flag set, so it is never mistaken for it.
+     */
+    private static boolean isPlaceholder(io.github.wasmaot.format.section.init.Memory m) {
+        return m.flags() == 0 && m.initPageCount() == 0 && m.maxPageCount() == 0;
     }
 
     @Override

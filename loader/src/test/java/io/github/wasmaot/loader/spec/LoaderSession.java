@@ -62,11 +62,20 @@ final class LoaderSession implements ExecutorSession {
             return r;
         } catch (UnsupportedOperationException e) {
             markStale(module, e.getMessage());
-            current = null;
-            currentMissing = e.getMessage();
-            name.ifPresent(n -> namedMissing.put(n, e.getMessage()));
+            forget(name, e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            // the command fails; what follows would otherwise run against the previous module
+            markStale(module, "it failed: " + e.getMessage());
+            forget(name, "it failed: " + e.getMessage());
             throw e;
         }
+    }
+
+    private void forget(Optional<String> name, String reason) {
+        current = null;
+        currentMissing = reason;
+        name.ifPresent(n -> namedMissing.put(n, reason));
     }
 
     private void markStale(ModuleBinary module, String reason) {
