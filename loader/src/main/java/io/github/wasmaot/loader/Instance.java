@@ -96,8 +96,11 @@ public final class Instance implements AutoCloseable {
                         + args.get(i).type());
             }
         }
-        if (index < module.image().initData().importFuncs().size()) {
-            throw new LoaderException("calling an imported function is not supported by the loader yet");
+        if (index < module.image().initData().importFuncs().size()
+                && !parts.importsWithWasmSignature().get((int) index)) {
+            // a re-exported user import is called through its func_ptrs entry like a defined function
+            throw new LoaderException("calling a re-exported builtin import (" + export + ") is not supported by"
+                    + " the loader yet");
         }
         Optional<ValueType> result = sig.results().stream().findFirst();
         // wamrc returns the first result and writes the others through pointers appended to the parameters

@@ -138,7 +138,7 @@ public final class Instantiator {
             globalSlots.add(new GlobalSlot(inst + globalData + globals.offsets().get(i), globalTypes.get(i), mutable));
         }
         return new InstanceParts(backend, layout, inst, execEnv, memory, code, funcPtrs, exception, wasi,
-                List.copyOf(globalSlots));
+                List.copyOf(globalSlots), imports.wasmSignatureEntries());
     }
 
     /** Maps and fills an array of {@code width}-byte integers; returns its address. */
