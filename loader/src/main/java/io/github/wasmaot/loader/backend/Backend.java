@@ -72,6 +72,14 @@ public sealed interface Backend extends AutoCloseable permits EmulatedBackend, N
         return false;
     }
 
+    /**
+     * Told by linear memory that its accessible part now ends at {@code end} (its reservation starts at
+     * {@code base}). A backend whose stores may partly land before faulting (the emulator, for a store that
+     * straddles {@code end}) undoes that part, so an out-of-bounds store leaves memory unchanged as on hardware.
+     */
+    default void memoryEnds(long base, long end) {
+    }
+
     /** Page size for {@link #map}, {@link #reserve}, {@link #commit}. */
     default long pageSize() {
         return 4096;
