@@ -82,7 +82,7 @@ final class CommandRunner implements AutoCloseable {
                     : Outcome.failed("expected trap \"" + c.text() + "\" but got " + r);
         }
         if (command instanceof SpecCommand.AssertExhaustion c) {
-            ActionResult r = session().perform(c.action());
+            ActionResult r = session().performExpectingExhaustion(c.action());
             return r instanceof ActionResult.Exhausted e
                     ? Outcome.rejected(c.text(), e.message())
                     : Outcome.failed("expected call stack exhaustion but got " + r);

@@ -43,6 +43,15 @@ public abstract class SpecTestSuite {
     /** The executor for execution commands, or empty to check only decoding and validation. */
     protected abstract Optional<Executor> executor();
 
+    /**
+     * Commands ({@code NAME:LINE}) this suite's executor is known to fail, for reasons recorded where the list is
+     * kept. They still count as failed in the summary; the JUnit test is aborted with the reason instead of
+     * failing, so a build stays green on known failures and turns red on any new one. Empty by default.
+     */
+    protected Set<String> expectedFailures() {
+        return Set.of();
+    }
+
     /** Marker name of the section in {@code docs/compat.md} this suite writes. */
     protected String summaryMarker() {
         return "spec-summary";
@@ -121,14 +130,25 @@ public abstract class SpecTestSuite {
             outcome = runner.run(command);
         } catch (RuntimeException e) {
             summary.record(file.name(), command.line(), command.kind(), Outcome.failed(e.toString()));
+            abortIfExpected(file, command, e.toString());
             throw e;
         }
         summary.record(file.name(), command.line(), command.kind(), outcome);
         switch (outcome.status()) {
-            case FAILED -> Assertions.fail(outcome.detail());
+            case FAILED -> {
+                abortIfExpected(file, command, outcome.detail());
+                Assertions.fail(outcome.detail());
+            }
             case SKIPPED -> Assumptions.abort(outcome.detail());
             case PASSED -> {
             }
+        }
+    }
+
+    private void abortIfExpected(SpecFile file, SpecCommand command, String detail) {
+        String id = file.name() + ":" + command.line();
+        if (expectedFailures().contains(id)) {
+            Assumptions.abort("expected failure " + id + " (counted as failed in the summary): " + detail);
         }
     }
 

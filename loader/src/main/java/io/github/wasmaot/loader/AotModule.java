@@ -21,6 +21,7 @@ import java.util.Optional;
  */
 public final class AotModule {
     private static final long EXPORT_FUNC = 0;
+    private static final long EXPORT_GLOBAL = 3;
 
     private final AotImage image;
     private final LoaderFacts facts;
@@ -151,6 +152,25 @@ public final class AotModule {
     Optional<Long> exportedFunctionIndex(String name) {
         return image.exports().exports().stream()
                 .filter(e -> e.kind() == EXPORT_FUNC && e.name().text().equals(name))
+                .map(Export::index).findFirst();
+    }
+
+    /** Names of the exported functions, in export order. */
+    java.util.List<String> functionExports() {
+        return image.exports().exports().stream().filter(e -> e.kind() == EXPORT_FUNC)
+                .map(e -> e.name().text()).toList();
+    }
+
+    /** Names of the exported globals, in export order. */
+    java.util.List<String> globalExports() {
+        return image.exports().exports().stream().filter(e -> e.kind() == EXPORT_GLOBAL)
+                .map(e -> e.name().text()).toList();
+    }
+
+    /** Global index space position of an exported global. */
+    Optional<Long> exportedGlobalIndex(String name) {
+        return image.exports().exports().stream()
+                .filter(e -> e.kind() == EXPORT_GLOBAL && e.name().text().equals(name))
                 .map(Export::index).findFirst();
     }
 

@@ -1,36 +1,47 @@
 package io.github.wasmaot.loader;
 
 /**
- * Which backend runs a module when the user does not force one, and why. Native execution is chosen only
- * where it cannot take the JVM down: the image's ISA is the host's and the module has no linear memory.
- * Images with memory may rely on the runtime's guard pages instead of software bounds checks (wamrc's default
- * on 64-bit targets); natively an out-of-bounds access would then be a SIGSEGV in the JVM, while the emulator
- * turns the unmapped guard region into a clean trap.
+ * Which backend runs a module when the user does not force one, and why. The emulator is preferred wherever it
+ * runs, because natively two kinds of fault would take the JVM down rather than trap: an access to a guard page
+ * (images with linear memory may rely on guard pages instead of software bounds checks, wamrc's default on
+ * 64-bit targets), and a runaway recursion in an image that does not check its native stack (wamrc's check of
+ * {@code exec_env->native_stack_boundary}; this project's compiler does not emit it yet, and an image does not
+ * say whether it has it). The emulator turns both into traps. Native execution is chosen when the emulator is
+ * unavailable, with those risks in the reason; the user can always force it.
  */
 public record BackendChoice(BackendKind kind, String reason) {
+    private static final String STACK_RISK = "the image may not check its native stack, and natively a runaway"
+            + " recursion would hit the JVM thread's guard page";
 
     public static BackendChoice forModule(AotModule module) throws LoaderException {
         Isa isa = module.isa();
         boolean nativeOk = BackendKind.NATIVE.unavailableReason(isa) == null;
         boolean emulatorOk = BackendKind.EMULATED.unavailableReason(isa) == null;
-        boolean hasMemory = module.image().initData().importMemoryCount()
-                + module.image().initData().memories().size() > 0;
-        if (nativeOk && !hasMemory) {
-            return new BackendChoice(BackendKind.NATIVE, isa.label() + " image on a " + isa.label()
-                    + " host, no linear memory");
-        }
+        boolean hasMemory = module.image().initData().importMemoryCount() > 0
+                || module.image().initData().memories().stream().anyMatch(m -> !isPlaceholder(m));
         if (emulatorOk) {
-            return new BackendChoice(BackendKind.EMULATED, nativeOk
-                    ? "the module has linear memory and may rely on guard pages, which only the emulator traps cleanly"
-                    : BackendKind.NATIVE.unavailableReason(isa));
+            return new BackendChoice(BackendKind.EMULATED, !nativeOk ? BackendKind.NATIVE.unavailableReason(isa)
+                    : hasMemory ? "the module has linear memory and may rely on guard pages, which only the emulator"
+                    + " traps cleanly; and " + STACK_RISK
+                    : "no linear memory, but " + STACK_RISK + "; the emulator traps both");
         }
         if (nativeOk) {
             return new BackendChoice(BackendKind.NATIVE, "emulator unavailable ("
-                    + BackendKind.EMULATED.unavailableReason(isa) + "); an out-of-bounds access in an image without"
-                    + " software bounds checks would crash the JVM");
+                    + BackendKind.EMULATED.unavailableReason(isa) + "); "
+                    + (hasMemory ? "an out-of-bounds access in an image without software bounds checks, or " : "")
+                    + "a runaway recursion in an image without a native-stack check would crash the JVM");
         }
         throw new LoaderException("no backend can run " + isa.label() + " images here: "
                 + BackendKind.NATIVE.unavailableReason(isa) + "; " + BackendKind.EMULATED.unavailableReason(isa));
+    }
+
+    /**
+     * The memory wamrc writes for a module that has none (aot.c: memory_count forced to 1, zeroed, only
+     * num_bytes_per_page set; cba4c782:388-400, WAMR-2.4.4:565-582): no flags, no pages, maximum 0. A declared
+     * {@code (memory 0 0)} has the has-maximum flag set, so it is never mistaken for it.
+     */
+    private static boolean isPlaceholder(io.github.wasmaot.format.section.init.Memory m) {
+        return m.flags() == 0 && m.initPageCount() == 0 && m.maxPageCount() == 0;
     }
 
     @Override

@@ -2,7 +2,10 @@ package io.github.wasmaot.loader;
 
 import io.github.wasmaot.loader.backend.Backend;
 import io.github.wasmaot.loader.backend.MemoryFault;
+import io.github.wasmaot.loader.backend.Protection;
+import io.github.wasmaot.loader.host.HostGlobal;
 import io.github.wasmaot.loader.host.HostImports;
+import io.github.wasmaot.loader.runtime.GlobalSlot;
 import io.github.wasmaot.loader.runtime.InstanceParts;
 import io.github.wasmaot.loader.runtime.Instantiator;
 import io.github.wasmaot.loader.wasi.WasiConfig;
@@ -23,6 +26,8 @@ public final class Instance implements AutoCloseable {
     private final AotModule module;
     private final InstanceParts parts;
     private boolean closed;
+    private long extraSlots;
+    private int extraSlotCount;
 
     private Instance(AotModule module, InstanceParts parts) {
         this.module = module;
@@ -91,17 +96,46 @@ public final class Instance implements AutoCloseable {
                         + args.get(i).type());
             }
         }
-        if (sig.results().size() > 1) {
-            throw new LoaderException("multi-value results are not supported by the loader yet");
-        }
-        if (index < module.image().initData().importFuncs().size()) {
-            throw new LoaderException("calling an imported function is not supported by the loader yet");
+        if (index < module.image().initData().importFuncs().size()
+                && !parts.importsWithWasmSignature().get((int) index)) {
+            // a re-exported user import is called through its func_ptrs entry like a defined function
+            throw new LoaderException("calling a re-exported builtin import (" + export + ") is not supported by"
+                    + " the loader yet");
         }
         Optional<ValueType> result = sig.results().stream().findFirst();
-        long bits = invoke(index, args, result);
+        // wamrc returns the first result and writes the others through pointers appended to the parameters
+        // (aot_llvm.c, "Extra results' address")
+        List<WasmValue> callArgs = new ArrayList<>(args);
+        int extra = Math.max(0, sig.results().size() - 1);
+        long slots = 0;
+        if (extra > 0) {
+            slots = extraResultSlots(extra);
+            for (int i = 0; i < extra; i++) {
+                callArgs.add(WasmValue.i64(slots + 8L * i));
+            }
+        }
+        long bits = invoke(index, callArgs, result);
         List<WasmValue> out = new ArrayList<>();
         result.ifPresent(t -> out.add(WasmValue.fromBits(t, bits)));
+        for (int i = 0; i < extra; i++) {
+            ValueType t = sig.results().get(i + 1);
+            byte[] b = parts.backend().read(slots + 8L * i, t == ValueType.I32 || t == ValueType.F32 ? 4 : 8);
+            long v = 0;
+            for (int k = b.length - 1; k >= 0; k--) {
+                v = v << 8 | (b[k] & 0xffL);
+            }
+            out.add(WasmValue.fromBits(t, v));
+        }
         return out;
+    }
+
+    /** Eight bytes per extra result, mapped once per instance and grown when a call needs more. */
+    private long extraResultSlots(int count) {
+        if (extraSlotCount < count) {
+            extraSlots = parts.backend().map(8L * Math.max(count, 16), Protection.READ_WRITE);
+            extraSlotCount = Math.max(count, 16);
+        }
+        return extraSlots;
     }
 
     private long invoke(long funcIndex, List<WasmValue> args, Optional<ValueType> result) {
@@ -113,6 +147,13 @@ public final class Instance implements AutoCloseable {
         try {
             bits = parts.backend().call(parts.funcPtrs().get((int) funcIndex), cArgs, result);
         } catch (MemoryFault fault) {
+            if (parts.backend().inStackGuard(fault.address())) {
+                // the code ran off the stack without a native-stack check of its own (or with a frame larger than
+                // the headroom above native_stack_boundary): what a runtime stack guard reports
+                WasmTrapException trap = WasmTrapException.of(TrapKind.NATIVE_STACK_OVERFLOW);
+                trap.initCause(fault);
+                throw trap;
+            }
             boolean inMemory = parts.memory().map(m -> m.inReservation(fault.address())).orElse(false);
             if (!inMemory) {
                 throw new IllegalStateException("AOT code faulted outside linear memory", fault);
@@ -131,6 +172,41 @@ public final class Instance implements AutoCloseable {
             throw WasmTrapException.fromRuntimeText(exception.get());
         }
         return bits;
+    }
+
+    /** Names of the exported functions, in export order. */
+    public List<String> functionExports() {
+        return module.functionExports();
+    }
+
+    /** The current value of an exported global of a number type. */
+    public WasmValue global(String export) throws LoaderException {
+        return exportedGlobal(export).value();
+    }
+
+    /** Names of the exported globals, in export order. */
+    public List<String> globalExports() {
+        return module.globalExports();
+    }
+
+    /**
+     * An exported global as another instance can import it: its current value (importers get a copy) and its
+     * mutability.
+     */
+    public HostGlobal exportedGlobal(String export) throws LoaderException {
+        requireOpen();
+        long index = module.exportedGlobalIndex(export).orElseThrow(() -> new LoaderException(
+                "lookup global " + export + " failed"));
+        GlobalSlot slot = parts.globals().get((int) index);
+        ValueType type = ValueType.ofCode(slot.valueType()).orElseThrow(() -> new LoaderException(
+                "global " + export + " has value type 0x" + Integer.toHexString(slot.valueType())
+                        + ", not supported by the loader yet"));
+        byte[] b = parts.backend().read(slot.address(), slot.width());
+        long bits = 0;
+        for (int i = b.length - 1; i >= 0; i--) {
+            bits = bits << 8 | (b[i] & 0xffL);
+        }
+        return new HostGlobal(WasmValue.fromBits(type, bits), slot.mutable());
     }
 
     /** Whether an out-of-bounds access by code without software bounds checks is reported as a trap. */

@@ -58,6 +58,28 @@ public sealed interface Backend extends AutoCloseable permits EmulatedBackend, N
     /** Whether a guest access to an inaccessible page comes back as a {@link MemoryFault} (else it kills the process). */
     boolean reportsMemoryFaults();
 
+    /**
+     * The value for exec_env's native_stack_boundary: AOT code that checks its stack (wamrc's stack-overflow
+     * check) traps with "native stack overflow" when a frame would reach below it.
+     */
+    long nativeStackBoundary();
+
+    /**
+     * Whether {@code address} (of a {@link MemoryFault}) lies in the inaccessible region just below the stack the
+     * backend runs calls on: the code ran off its stack, which the runtime reports as "native stack overflow".
+     */
+    default boolean inStackGuard(long address) {
+        return false;
+    }
+
+    /**
+     * Told by linear memory that its accessible part now ends at {@code end} (its reservation starts at
+     * {@code base}). A backend whose stores may partly land before faulting (the emulator, for a store that
+     * straddles {@code end}) undoes that part, so an out-of-bounds store leaves memory unchanged as on hardware.
+     */
+    default void memoryEnds(long base, long end) {
+    }
+
     /** Page size for {@link #map}, {@link #reserve}, {@link #commit}. */
     default long pageSize() {
         return 4096;

@@ -23,7 +23,9 @@ public final class EmulatedBackend implements Backend {
     private static final long LOW_LIMIT = 0x8000_0000L;
     private static final long FIRST_ADDRESS = 0x1_0000_0000L;
     private static final long GAP = 0x10000L;
-    private static final long STACK_SIZE = 1L << 20;
+    private static final long STACK_SIZE = 8L << 20;
+    /** Bytes above the stack's bottom that native_stack_boundary keeps free (a frame may overshoot it). */
+    private static final long STACK_HEADROOM = 16 * 1024;
     private static final int ENTRY_SIZE = 16;
     /** Longest a single call may emulate before it is reported as hung (Unicorn timeout, microseconds). */
     private static final long CALL_TIMEOUT_MICROS = 120_000_000L;
@@ -39,6 +41,19 @@ public final class EmulatedBackend implements Backend {
     private RuntimeException hostFailure;
     private boolean aborted;
     private Long faultAddress;
+    /** Per linear memory (by reservation base): the write hook watching the last bytes before its end. */
+    private final Map<Long, Long> endWatches = new HashMap<>();
+    /** In-bounds bytes the current call's writes near a memory end replaced: (pc, address, old bytes). */
+    private final java.util.List<NearEndWrite> nearEndWrites = new java.util.ArrayList<>();
+
+    private record NearEndWrite(long pc, long address, byte[] old) {
+        long limit() {
+            return address + old.length;
+        }
+    }
+
+    /** Widest store the images make (v128). */
+    private static final int WIDEST_STORE = 16;
 
     public EmulatedBackend(Isa isa) {
         this.abi = EmulatorAbi.of(isa);
@@ -161,11 +176,60 @@ public final class EmulatedBackend implements Backend {
         return address;
     }
 
+    /**
+     * Unicorn (unlike qemu-user or hardware) may write the in-bounds bytes of a store that straddles the end of
+     * linear memory before it faults on the rest. A write hook on the last {@link #WIDEST_STORE} bytes records
+     * what each write there replaces; when the call then faults at that instruction, those bytes are restored.
+     */
+    @Override
+    public void memoryEnds(long base, long end) {
+        Long old = endWatches.remove(base);
+        if (old != null) {
+            uc.deleteHook(old);
+        }
+        if (end - base <= 0) {
+            return;
+        }
+        long from = Math.max(base, end - WIDEST_STORE);
+        endWatches.put(base, uc.hookMemWrite(from, end - 1, (engine, type, addr, size, value, user) -> {
+            int inBounds = (int) Math.min(size, end - addr);
+            if (inBounds > 0) {
+                long pc = abi.programCounter(uc);
+                if (!nearEndWrites.isEmpty() && nearEndWrites.get(nearEndWrites.size() - 1).pc() != pc) {
+                    nearEndWrites.clear(); // only the faulting instruction's own writes are ever undone
+                }
+                nearEndWrites.add(new NearEndWrite(pc, addr, uc.read(addr, inBounds)));
+            }
+        }));
+    }
+
+    /**
+     * Undoes the in-bounds part of the store that faulted: the latest writes of the faulting instruction that
+     * together form one contiguous range of at most {@link #WIDEST_STORE} bytes (earlier stores by the same
+     * instruction in a loop are not part of it), most recent first.
+     */
+    private void undoPartialStore() {
+        long pc = abi.programCounter(uc);
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        for (int i = nearEndWrites.size() - 1; i >= 0; i--) {
+            NearEndWrite w = nearEndWrites.get(i);
+            boolean joins = lo == Long.MAX_VALUE || w.limit() == lo || w.address() == hi;
+            if (w.pc() != pc || !joins || hi - lo + w.old().length > WIDEST_STORE) {
+                break;
+            }
+            uc.write(w.address(), w.old());
+            lo = Math.min(lo, w.address());
+            hi = Math.max(hi, w.limit());
+        }
+    }
+
     @Override
     public long call(long address, List<WasmValue> args, Optional<ValueType> result) {
         hostFailure = null;
         faultAddress = null;
         aborted = false;
+        nearEndWrites.clear();
         abi.prepareCall(uc, args, stackBase + STACK_SIZE, returnSentinel);
         int err = uc.run(address, returnSentinel, CALL_TIMEOUT_MICROS);
         if (hostFailure != null) {
@@ -175,6 +239,7 @@ public final class EmulatedBackend implements Backend {
             return 0;
         }
         if (faultAddress != null) {
+            undoPartialStore();
             throw new MemoryFault(faultAddress, uc.errorText(err));
         }
         if (err != UnicornConstants.UC_ERR_OK) {
@@ -200,9 +265,19 @@ public final class EmulatedBackend implements Backend {
         return true;
     }
 
-    /** Lowest address of the emulated native stack (for exec_env's native_stack_boundary). */
-    public long stackLimit() {
-        return stackBase;
+    /**
+     * Below the stack lie an unmapped gap and the read+exec trap page, then nothing: a push or frame store there
+     * faults, as a native thread's stack would on its guard page.
+     */
+    @Override
+    public boolean inStackGuard(long address) {
+        return address < stackBase && address >= FIRST_ADDRESS - GAP;
+    }
+
+    /** The emulated stack's bottom plus headroom, as the runtime keeps a guard below its boundary. */
+    @Override
+    public long nativeStackBoundary() {
+        return stackBase + STACK_HEADROOM;
     }
 
     @Override

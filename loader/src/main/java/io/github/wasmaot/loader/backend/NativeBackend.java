@@ -6,6 +6,7 @@ import io.github.wasmaot.loader.Isa;
 import io.github.wasmaot.loader.ValueType;
 import io.github.wasmaot.loader.WasmValue;
 import io.github.wasmaot.loader.backend.nativ.HostCallbacks;
+import io.github.wasmaot.loader.backend.nativ.WasmCallThread;
 import io.github.wasmaot.loader.backend.nativ.InstructionCache;
 import io.github.wasmaot.loader.backend.nativ.NativeMemory;
 import java.util.List;
@@ -94,7 +95,7 @@ public final class NativeBackend implements Backend {
         hostFailure = null;
         Object[] jnaArgs = args.stream().map(NativeBackend::toJna).toArray();
         Function f = Function.getFunction(new Pointer(address));
-        long bits = result.map(t -> switch (t) {
+        long bits = WasmCallThread.get().run(() -> result.map(t -> switch (t) {
             case I32 -> f.invokeInt(jnaArgs) & 0xffffffffL;
             case I64 -> f.invokeLong(jnaArgs);
             case F32 -> Float.floatToRawIntBits(f.invokeFloat(jnaArgs)) & 0xffffffffL;
@@ -102,11 +103,17 @@ public final class NativeBackend implements Backend {
         }).orElseGet(() -> {
             f.invokeVoid(jnaArgs);
             return 0L;
-        });
+        }));
         if (hostFailure != null) {
             throw hostFailure;
         }
         return bits;
+    }
+
+    /** Calls run on {@link WasmCallThread}, whose stack bounds are known. */
+    @Override
+    public long nativeStackBoundary() {
+        return WasmCallThread.get().stackBoundary();
     }
 
     private static Object toJna(WasmValue v) {

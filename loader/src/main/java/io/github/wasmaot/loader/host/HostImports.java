@@ -48,6 +48,10 @@ public final class HostImports {
         return Optional.ofNullable(modules.get(module)).flatMap(m -> m.function(name));
     }
 
+    public Optional<HostGlobal> lookupGlobal(String module, String name) {
+        return Optional.ofNullable(modules.get(module)).flatMap(m -> m.global(name));
+    }
+
     public List<HostModule> modules() {
         return new ArrayList<>(modules.values());
     }

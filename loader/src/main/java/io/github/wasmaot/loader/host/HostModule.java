@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The host functions of one import module name, e.g. {@code env}:
+ * The host functions and globals of one import module name, e.g. {@code env}:
  * <pre>{@code
  * HostModule env = HostModule.builder("env")
  *     .function("debug", List.of(I32, I32), List.of(), HostFunction.ofVoid(c -> ...))
@@ -21,10 +21,12 @@ import java.util.Optional;
 public final class HostModule {
     private final String name;
     private final Map<String, HostImport> functions;
+    private final Map<String, HostGlobal> globals;
 
-    private HostModule(String name, Map<String, HostImport> functions) {
+    private HostModule(String name, Map<String, HostImport> functions, Map<String, HostGlobal> globals) {
         this.name = name;
         this.functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
+        this.globals = Collections.unmodifiableMap(new LinkedHashMap<>(globals));
     }
 
     public static Builder builder(String name) {
@@ -43,10 +45,15 @@ public final class HostModule {
         return functions.values();
     }
 
+    public Optional<HostGlobal> global(String globalName) {
+        return Optional.ofNullable(globals.get(globalName));
+    }
+
     /** Collects functions; a name registered twice is an error. */
     public static final class Builder {
         private final String name;
         private final Map<String, HostImport> functions = new LinkedHashMap<>();
+        private final Map<String, HostGlobal> globals = new LinkedHashMap<>();
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -67,8 +74,17 @@ public final class HostModule {
             return function(functionName, new FunctionSignature(params, results), function);
         }
 
+        /** A global the module's importers get a copy of; a name registered twice is an error. */
+        public Builder global(String globalName, HostGlobal global) {
+            if (globals.putIfAbsent(globalName, Objects.requireNonNull(global, "global")) != null) {
+                throw new IllegalArgumentException("host global (" + name + ", " + globalName
+                        + ") is registered twice");
+            }
+            return this;
+        }
+
         public HostModule build() {
-            return new HostModule(name, functions);
+            return new HostModule(name, functions, globals);
         }
     }
 }

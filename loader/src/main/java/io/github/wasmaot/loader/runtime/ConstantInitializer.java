@@ -1,15 +1,35 @@
 package io.github.wasmaot.loader.runtime;
 
+import java.util.List;
 import io.github.wasmaot.format.section.init.InitExpr;
 import io.github.wasmaot.loader.LoaderException;
 
-/** Evaluates the constant initializers of globals, data and element offsets (no imported globals yet). */
+/**
+ * Evaluates the constant initializers of globals, data and element offsets; {@code global.get} reads the
+ * imported globals' values (the only globals a constant expression may name).
+ */
 final class ConstantInitializer {
-    private ConstantInitializer() {
+    private final List<Long> importedGlobals;
+
+    /** @param importedGlobals raw bits of the imported globals, in import order */
+    ConstantInitializer(List<Long> importedGlobals) {
+        this.importedGlobals = List.copyOf(importedGlobals);
     }
 
     /** The raw bits of a constant initializer. */
-    static long bits(InitExpr e, String what) throws LoaderException {
+    long bits(InitExpr e, String what) throws LoaderException {
+        if (e.type() == InitExpr.GET_GLOBAL) {
+            long index = e instanceof InitExpr.Value32 v ? v.value() : e instanceof InitExpr.Slot64 v ? v.value()
+                    : e instanceof InitExpr.Value64 v ? v.value() : -1;
+            if (index < 0 || index >= importedGlobals.size()) {
+                throw new LoaderException(what + ": global.get " + index + " does not name an imported global");
+            }
+            return importedGlobals.get((int) index);
+        }
+        return literal(e, what);
+    }
+
+    private static long literal(InitExpr e, String what) throws LoaderException {
         if (e instanceof InitExpr.Value32 v && v.type() != InitExpr.GET_GLOBAL) {
             return v.value() & 0xffffffffL;
         }
@@ -21,11 +41,11 @@ final class ConstantInitializer {
                     || v.type() == InitExpr.FUNCREF_CONST ? v.value() & 0xffffffffL : v.value();
         }
         throw new LoaderException(what + ": initializer " + e + " is not supported by the loader yet"
-                + " (global.get of imported globals, extended constants, v128)");
+                + " (extended constants, v128)");
     }
 
     /** A 32-bit offset (data/element segment). */
-    static long offset(InitExpr e, String what) throws LoaderException {
+    long offset(InitExpr e, String what) throws LoaderException {
         return bits(e, what) & 0xffffffffL;
     }
 

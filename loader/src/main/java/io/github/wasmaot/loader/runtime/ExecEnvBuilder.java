@@ -2,7 +2,6 @@ package io.github.wasmaot.loader.runtime;
 
 import io.github.wasmaot.format.section.init.AuxInfo;
 import io.github.wasmaot.loader.backend.Backend;
-import io.github.wasmaot.loader.backend.EmulatedBackend;
 import io.github.wasmaot.loader.backend.Protection;
 import io.github.wasmaot.format.profile.runtime.ExecEnvStruct;
 
@@ -12,8 +11,6 @@ final class ExecEnvBuilder {
     private static final int ARGV_BUF_SIZE = 4096;
     /** Bytes mapped for the exec_env: more than the fields AOT code reads (the runtime's struct is larger). */
     private static final int EXEC_ENV_SIZE = 512;
-    /** Headroom above the emulated stack's bottom, as the runtime keeps a guard below the boundary. */
-    private static final long STACK_GUARD = 16 * 1024;
 
     private ExecEnvBuilder() {
     }
@@ -24,10 +21,9 @@ final class ExecEnvBuilder {
         StructImage s = new StructImage(EXEC_ENV_SIZE);
         s.u64(e.moduleInst(), moduleInstance);
         s.u64(e.argvBuf(), argvBuf);
-        // The generated code traps with "native stack overflow" when sp - frame < boundary. In the emulator
-        // the boundary is the bottom of its stack; natively the JVM thread's limit is unknown, so 0 (no check).
-        long boundary = backend instanceof EmulatedBackend em ? em.stackLimit() + STACK_GUARD : 0;
-        s.u64(e.nativeStackBoundary(), boundary);
+        // The generated code traps with "native stack overflow" when a frame would reach below the boundary:
+        // the emulated stack's bottom, or natively the call thread's, each plus headroom (Backend#nativeStackBoundary)
+        s.u64(e.nativeStackBoundary(), backend.nativeStackBoundary());
         if (aux.stackTopGlobalIndex() != NO_INDEX) {
             s.u64(e.auxStackBottom(), aux.stackBottom());
             s.u64(e.auxStackBoundary(), aux.stackBottom() - aux.stackSize());

@@ -1,21 +1,21 @@
 package io.github.wasmaot.loader.runtime;
 
-import io.github.wasmaot.format.section.init.Global;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Offsets of the defined globals in global data: packed in order, each as wide as its type (i32/f32 4,
+ * Offsets of the globals in global data, imported ones first: packed in order, each as wide as its type (i32/f32 4,
  * i64/f64 8, v128 16), as the loaders compute data_offset (observed in both profiles' code: an i32 global
  * at +0 and an i64 global at +4).
  */
 record GlobalLayout(List<Integer> offsets, int size) {
-    static GlobalLayout of(List<Global> globals) {
+    /** @param valueTypes the imported globals' value types, then the defined globals' */
+    static GlobalLayout of(List<Integer> valueTypes) {
         List<Integer> offsets = new ArrayList<>();
         int at = 0;
-        for (Global g : globals) {
+        for (int type : valueTypes) {
             offsets.add(at);
-            at += width(g.valueType());
+            at += width(type);
         }
         return new GlobalLayout(offsets, at);
     }

@@ -108,6 +108,19 @@ final class ImportLinker {
         return m;
     }
 
+    /**
+     * For each import, whether its native entry takes exec_env and the plain Wasm parameters (a user host
+     * function), so that it can be called like a defined function; a builtin with a WAMR native signature
+     * expects converted pointers instead.
+     */
+    List<Boolean> wasmSignatureEntries() {
+        List<Boolean> out = new ArrayList<>();
+        for (LinkedImport li : linked) {
+            out.add(li.nativeSignature().isEmpty());
+        }
+        return out;
+    }
+
     /** Native entries for func_ptrs[0..import count). */
     List<Long> importEntries() {
         List<Long> out = new ArrayList<>();

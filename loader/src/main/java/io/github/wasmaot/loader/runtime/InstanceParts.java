@@ -9,11 +9,13 @@ import java.util.Optional;
 
 /**
  * A live instance in a backend: the module instance and exec_env structs, memory, code and the exception
- * buffer (see {@link Instantiator}).
+ * buffer, the globals in global-index order, and which imports' func_ptrs entries take the plain Wasm
+ * signature (see {@link Instantiator}).
  */
 public record InstanceParts(Backend backend, RuntimeLayout layout, long moduleInstance, long execEnv,
                             Optional<LinearMemory> memory, LinkedCode code, List<Long> funcPtrs,
-                            ExceptionBufferView exception, WasiPreview1 wasi) {
+                            ExceptionBufferView exception, WasiPreview1 wasi,
+                            List<GlobalSlot> globals, List<Boolean> importsWithWasmSignature) {
     /** Read/clear access to cur_exception for the instance's caller. */
     public interface ExceptionBufferView {
         Optional<String> get();

@@ -50,7 +50,13 @@ public final class Instantiator {
         Optional<LinearMemory> memory = plan.map(p -> new LinearMemory(backend, layout.memoryInstance(),
                 layout.moduleTypeAot(), p));
         int memorySize = memory.isPresent() ? layout.memoryInstance().size() : 0;
-        GlobalLayout globals = GlobalLayout.of(init.globals());
+        List<Long> imported = ImportedGlobals.values(init.importGlobals(), hostImports);
+        ConstantInitializer constants = new ConstantInitializer(imported);
+        List<Integer> globalTypes = new ArrayList<>();
+        init.importGlobals().forEach(g -> globalTypes.add(g.valueType()));
+        init.globals().forEach(g -> globalTypes.add(g.valueType()));
+        GlobalLayout globals = GlobalLayout.of(globalTypes);
+        int importCount = init.importGlobals().size();
         long globalData = mi.globalTableData() + memorySize;
         long tablesOffset = globalData + globals.size();
         TableImages tables = TableImages.place(layout.tableInstance(), init.tables(), tablesOffset);
@@ -63,9 +69,11 @@ public final class Instantiator {
         WasiPreview1 wasi = new WasiPreview1(wasiConfig, exception::set);
         ImportLinker imports = new ImportLinker(backend, init, memory, exception, wasi, hostImports,
                 layout.exceptionUnwinds(), (table, elem) -> tables.element(backend, inst, table, elem));
+        ExceptionRaiser raiser = new ExceptionRaiser(backend, exception, layout.exceptionUnwinds());
         Map<String, HostFunction> helpers = new LinkedHashMap<>(
-                RuntimeHelpers.forInstance(backend, exception, memory, memoryInstance,
-                        layout.exceptionUnwinds()));
+                RuntimeHelpers.forInstance(backend, exception, raiser, memory, memoryInstance));
+        helpers.putAll(SegmentHelpers.forInstance(backend, raiser, tables, inst, memory,
+                SegmentRules.forProfile(layout.profile()), init, constants));
         helpers.putAll(imports.helpers());
         LinkedCode code = new CodeLinker(backend, facts, isa, helpers).link(image);
 
@@ -96,11 +104,15 @@ public final class Instantiator {
             s.u64(extraOffset, code.dataSection(".aot_stack_sizes").orElse(0L));
         }
         memory.ifPresent(m -> m.fill(s, mi.globalTableData()));
+        for (int i = 0; i < importCount; i++) {
+            int width = GlobalLayout.width(init.importGlobals().get(i).valueType());
+            s.uint(globalData + globals.offsets().get(i), width, imported.get(i));
+        }
         for (int i = 0; i < init.globals().size(); i++) {
             Global g = init.globals().get(i);
-            long bits = ConstantInitializer.bits(g.init(), "global " + i);
+            long bits = constants.bits(g.init(), "global " + (importCount + i));
             int width = GlobalLayout.width(g.valueType());
-            long at = globalData + globals.offsets().get(i);
+            long at = globalData + globals.offsets().get(importCount + i);
             if (width == 16) {
                 throw new LoaderException("global " + i + ": v128 globals are not supported by the loader yet");
             }
@@ -112,14 +124,21 @@ public final class Instantiator {
             int g = (int) init.aux().heapBaseGlobalIndex();
             s.u32(globalData + globals.offsets().get(g), heapBase.getAsLong());
         }
-        tables.fill(s, init, funcPtrs.size());
+        tables.fill(s, init, funcPtrs.size(), constants);
         backend.write(inst, s.bytes());
 
         if (memory.isPresent()) {
-            applyDataSegments(init, memory.get());
+            applyDataSegments(init, memory.get(), constants);
         }
         long execEnv = ExecEnvBuilder.build(backend, layout.execEnv(), inst, init.aux());
-        return new InstanceParts(backend, layout, inst, execEnv, memory, code, funcPtrs, exception, wasi);
+        List<GlobalSlot> globalSlots = new ArrayList<>();
+        for (int i = 0; i < globalTypes.size(); i++) {
+            boolean mutable = i < importCount ? init.importGlobals().get(i).mutable() != 0
+                    : init.globals().get(i - importCount).mutable() != 0;
+            globalSlots.add(new GlobalSlot(inst + globalData + globals.offsets().get(i), globalTypes.get(i), mutable));
+        }
+        return new InstanceParts(backend, layout, inst, execEnv, memory, code, funcPtrs, exception, wasi,
+                List.copyOf(globalSlots), imports.wasmSignatureEntries());
     }
 
     /** Maps and fills an array of {@code width}-byte integers; returns its address. */
@@ -134,20 +153,21 @@ public final class Instantiator {
     }
 
     private static void requireSupported(InitDataSection init) throws LoaderException {
-        if (init.importMemoryCount() > 0 || !init.importTables().isEmpty() || !init.importGlobals().isEmpty()) {
-            throw new LoaderException("imported memories, tables and globals are not supported by the loader yet");
+        if (init.importMemoryCount() > 0 || !init.importTables().isEmpty()) {
+            throw new LoaderException("imported memories and tables are not supported by the loader yet");
         }
         if (init.memories().size() > 1) {
             throw new LoaderException("multiple memories are not supported by the loader yet");
         }
     }
 
-    private static void applyDataSegments(InitDataSection init, LinearMemory memory) throws LoaderException {
+    private static void applyDataSegments(InitDataSection init, LinearMemory memory, ConstantInitializer constants)
+            throws LoaderException {
         for (MemInitData seg : init.memInitData()) {
             if (seg.isPassive() != 0) {
                 continue;
             }
-            long offset = ConstantInitializer.offset(seg.offset(), "data segment offset");
+            long offset = constants.offset(seg.offset(), "data segment offset");
             byte[] bytes = seg.bytes();
             if (offset + bytes.length > memory.dataSize()) {
                 throw new LoaderException("data segment does not fit");

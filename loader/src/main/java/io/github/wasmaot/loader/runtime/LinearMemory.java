@@ -36,6 +36,7 @@ public final class LinearMemory {
         if (dataSize() > 0) {
             backend.commit(base, dataSize(), Protection.READ_WRITE);
         }
+        backend.memoryEnds(base, base + dataSize());
     }
 
     public long base() {
@@ -71,6 +72,7 @@ public final class LinearMemory {
         long oldSize = dataSize();
         curPages = total;
         backend.commit(base + oldSize, dataSize() - oldSize, Protection.READ_WRITE);
+        backend.memoryEnds(base, base + dataSize());
         writeInstance(memoryInstance);
         return true;
     }

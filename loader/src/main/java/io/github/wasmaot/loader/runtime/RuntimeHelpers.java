@@ -5,7 +5,6 @@ import static io.github.wasmaot.loader.ValueType.F64;
 import static io.github.wasmaot.loader.ValueType.I32;
 import static io.github.wasmaot.loader.ValueType.I64;
 
-import io.github.wasmaot.loader.TrapKind;
 import io.github.wasmaot.loader.backend.Backend;
 import io.github.wasmaot.loader.backend.HostFunction;
 import io.github.wasmaot.loader.backend.HostSignature;
@@ -25,23 +24,12 @@ final class RuntimeHelpers {
     private RuntimeHelpers() {
     }
 
-    /**
-     * @param exceptionUnwinds the runtime abandons the AOT code after aot_set_exception_with_id; a backend
-     *     that cannot unwind keeps the first exception, as the real runtime would have stopped there
-     */
-    static Map<String, HostFunction> forInstance(Backend backend, ExceptionBuffer exception,
-                                                 Optional<LinearMemory> memory, long memoryInstance,
-                                                 boolean exceptionUnwinds) {
+    /** @param raiser aot_set_exception_with_id's behaviour in this runtime (see {@link ExceptionRaiser}) */
+    static Map<String, HostFunction> forInstance(Backend backend, ExceptionBuffer exception, ExceptionRaiser raiser,
+                                                 Optional<LinearMemory> memory, long memoryInstance) {
         Map<String, HostFunction> m = new LinkedHashMap<>();
         add(m, new JavaHelper("aot_set_exception_with_id", HostSignature.of(null, I64, I32), a -> {
-            // unknown ids (e.g. EXCE_ALREADY_THROWN) leave the buffer untouched
-            boolean keepFirst = exceptionUnwinds && exception.get().isPresent();
-            if (!keepFirst) {
-                TrapKind.byId(a[1] & 0xffffffffL).ifPresent(k -> exception.set(k.text()));
-            }
-            if (exceptionUnwinds) {
-                backend.abortCall();
-            }
+            raiser.raiseId(a[1] & 0xffffffffL);
             return 0;
         }));
         add(m, new JavaHelper("aot_set_exception", HostSignature.of(null, I64, I64), a -> {
@@ -55,6 +43,20 @@ final class RuntimeHelpers {
         add(m, new JavaHelper("aot_enlarge_memory", HostSignature.of(I32, I64, I32), a -> {
             boolean ok = memory.map(mem -> mem.grow(a[1] & 0xffffffffL, memoryInstance)).orElse(false);
             return ok ? 1 : 0;
+        }));
+        // aot_memset / aot_memmove: wamrc leaves memory.fill / memory.copy (and large struct moves) as libc calls
+        // on native addresses; the profile's symbol list decides which of them an image may reference
+        add(m, new JavaHelper("memset", HostSignature.of(I64, I64, I32, I64), a -> {
+            fill(backend, a[0], (byte) a[1], a[2]);
+            return a[0];
+        }));
+        add(m, new JavaHelper("memmove", HostSignature.of(I64, I64, I64, I64), a -> {
+            move(backend, a[0], a[1], a[2]);
+            return a[0];
+        }));
+        add(m, new JavaHelper("memcpy", HostSignature.of(I64, I64, I64, I64), a -> {
+            move(backend, a[0], a[1], a[2]);
+            return a[0];
         }));
         unaryF64(m, "floor", Math::floor);
         unaryF64(m, "ceil", Math::ceil);
@@ -71,6 +73,27 @@ final class RuntimeHelpers {
         binaryF32(m, "fminf", RuntimeHelpers::fmin);
         binaryF32(m, "fmaxf", RuntimeHelpers::fmax);
         return m;
+    }
+
+    private static final int CHUNK = 1 << 20;
+
+    private static void fill(Backend backend, long at, byte value, long n) {
+        byte[] chunk = new byte[(int) Math.min(n, CHUNK)];
+        java.util.Arrays.fill(chunk, value);
+        for (long done = 0; done < n; done += chunk.length) {
+            int len = (int) Math.min(chunk.length, n - done);
+            backend.write(at + done, len == chunk.length ? chunk : java.util.Arrays.copyOf(chunk, len));
+        }
+    }
+
+    /** memmove: overlapping ranges copy as if through a temporary buffer, chunk by chunk in a safe order. */
+    private static void move(Backend backend, long dest, long src, long n) {
+        boolean backwards = dest > src && dest < src + n;
+        for (long done = 0; done < n; done += CHUNK) {
+            int len = (int) Math.min(CHUNK, n - done);
+            long off = backwards ? n - done - len : done;
+            backend.write(dest + off, backend.read(src + off, len));
+        }
     }
 
     private static void add(Map<String, HostFunction> m, HostFunction f) {

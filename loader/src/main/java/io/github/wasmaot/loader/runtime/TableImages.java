@@ -48,7 +48,8 @@ final class TableImages {
         return Math.max(t.initSize(), t.possibleGrow() != 0 ? Math.min(t.maxSize(), 1L << 20) : t.initSize());
     }
 
-    void fill(StructImage s, InitDataSection init, int funcIndexSpace) throws LoaderException {
+    void fill(StructImage s, InitDataSection init, int funcIndexSpace, ConstantInitializer constants)
+            throws LoaderException {
         TableInstanceStruct ti = layout;
         for (int i = 0; i < tables.size(); i++) {
             Table t = tables.get(i);
@@ -70,13 +71,13 @@ final class TableImages {
             if (table >= tables.size()) {
                 throw new LoaderException("element segment for unknown table " + table);
             }
-            long offset = ConstantInitializer.offset(seg.offset(), "element segment offset");
+            long offset = constants.offset(seg.offset(), "element segment offset");
             if (offset + seg.values().size() > tables.get(table).initSize()) {
                 throw new LoaderException("out of bounds table access");
             }
             for (int k = 0; k < seg.values().size(); k++) {
                 long value = ConstantInitializer.isNullRef(seg.values().get(k)) ? ti.nullRef()
-                        : ConstantInitializer.bits(seg.values().get(k), "element " + k);
+                        : constants.bits(seg.values().get(k), "element " + k);
                 if (value != ti.nullRef() && value >= funcIndexSpace) {
                     throw new LoaderException("element segment names unknown function " + value);
                 }
@@ -101,7 +102,25 @@ final class TableImages {
         return OptionalLong.of(readU32(backend, at + layout.elems() + elem * layout.elemBytes()));
     }
 
-    private static long readU32(Backend backend, long address) {
+    int count() {
+        return tables.size();
+    }
+
+    /** Address of table {@code table}'s instance struct in the live instance at {@code inst}. */
+    long tableAddress(long inst, int table) {
+        return inst + offsets.get(table);
+    }
+
+    TableInstanceStruct layout() {
+        return layout;
+    }
+
+    /** Element slots allocated for table {@code table}: growth beyond them is refused. */
+    long capacity(int table) {
+        return slots(tables.get(table));
+    }
+
+    static long readU32(Backend backend, long address) {
         byte[] b = backend.read(address, 4);
         return (b[0] & 0xffL) | (b[1] & 0xffL) << 8 | (b[2] & 0xffL) << 16 | (b[3] & 0xffL) << 24;
     }

@@ -8,7 +8,10 @@ import io.github.wasmaot.loader.WasmValue;
 import io.github.wasmaot.loader.backend.HostSignature;
 import java.util.List;
 
-/** AAPCS64: integers in x0-x7, floats in v0-v7 (s/d views), results in x0 / s0 / d0, return address in x30. */
+/**
+ * AAPCS64: integers in x0-x7, floats in v0-v7 (s/d views), further arguments in 8-byte stack slots from sp,
+ * results in x0 / s0 / d0, return address in x30.
+ */
 public final class Aarch64EmulatorAbi implements EmulatorAbi {
     private static final int ARGS = 8;
 
@@ -43,16 +46,24 @@ public final class Aarch64EmulatorAbi implements EmulatorAbi {
 
     @Override
     public void prepareCall(UnicornEngine uc, List<WasmValue> args, long stackTop, long returnAddress) {
-        List<WasmValue> ints = args.stream().filter(a -> !a.type().isFloat()).toList();
-        List<WasmValue> floats = args.stream().filter(a -> a.type().isFloat()).toList();
-        EmulatorAbi.requireRegisterArgs(ints, ARGS, floats, ARGS);
-        for (int i = 0; i < ints.size(); i++) {
-            uc.writeRegister(ARM64_X0 + i, ints.get(i).bits());
+        List<ValueType> types = args.stream().map(WasmValue::type).toList();
+        List<Integer> onStack = EmulatorAbi.stackArgIndexes(types, ARGS, ARGS);
+        int ni = 0;
+        int nf = 0;
+        for (int i = 0; i < args.size(); i++) {
+            if (onStack.contains(i)) {
+                continue;
+            }
+            if (types.get(i).isFloat()) {
+                uc.writeRegister(floatRegister(types.get(i), nf++), args.get(i).bits());
+            } else {
+                uc.writeRegister(ARM64_X0 + ni++, args.get(i).bits());
+            }
         }
-        for (int i = 0; i < floats.size(); i++) {
-            uc.writeRegister(floatRegister(floats.get(i).type(), i), floats.get(i).bits());
-        }
-        uc.writeRegister(ARM64_SP, stackTop & ~0xFL);
+        // stack arguments start at sp, 8 bytes each; sp stays 16-byte aligned
+        long sp = (stackTop - 8L * onStack.size()) & ~0xFL;
+        uc.write(sp, EmulatorAbi.slots(onStack.stream().map(i -> args.get(i).bits()).toList()));
+        uc.writeRegister(ARM64_SP, sp);
         uc.writeRegister(ARM64_X30, returnAddress);
     }
 
@@ -64,12 +75,20 @@ public final class Aarch64EmulatorAbi implements EmulatorAbi {
 
     @Override
     public long[] readHostArgs(UnicornEngine uc, HostSignature signature) {
-        long[] out = new long[signature.params().size()];
+        List<ValueType> types = signature.params();
+        List<Integer> onStack = EmulatorAbi.stackArgIndexes(types, ARGS, ARGS);
+        long area = uc.readRegister(ARM64_SP); // the entry is a bare ret: no frame was pushed
+        long[] out = new long[types.size()];
         int ni = 0;
         int nf = 0;
         for (int i = 0; i < out.length; i++) {
-            ValueType t = signature.params().get(i);
-            out[i] = t.isFloat() ? uc.readRegister(floatRegister(t, nf++)) : uc.readRegister(ARM64_X0 + ni++);
+            ValueType t = types.get(i);
+            int slot = onStack.indexOf(i);
+            out[i] = slot >= 0 ? EmulatorAbi.slot(uc, area, slot)
+                    : t.isFloat() ? uc.readRegister(floatRegister(t, nf++)) : uc.readRegister(ARM64_X0 + ni++);
+            if (t == ValueType.I32 || t == ValueType.F32) {
+                out[i] &= 0xffffffffL;
+            }
         }
         return out;
     }

@@ -38,12 +38,33 @@ public sealed interface EmulatorAbi permits X86_64EmulatorAbi, Aarch64EmulatorAb
         };
     }
 
-    /** Checks that the arguments fit in registers (stack-passed arguments are not implemented). */
-    static void requireRegisterArgs(List<? extends Object> ints, int maxInts, List<? extends Object> floats,
-                                    int maxFloats) {
-        if (ints.size() > maxInts || floats.size() > maxFloats) {
-            throw new UnsupportedOperationException("stack-passed arguments are not supported: " + ints.size()
-                    + " integer and " + floats.size() + " float arguments");
+    /**
+     * The arguments the C ABI passes on the stack, in order: integers after the first {@code intRegisters}
+     * integer arguments and floats after the first {@code floatRegisters} float arguments (SysV x86-64 and
+     * AAPCS64 on Linux both give each an 8-byte slot, in argument order).
+     */
+    static List<Integer> stackArgIndexes(List<ValueType> types, int intRegisters, int floatRegisters) {
+        List<Integer> out = new java.util.ArrayList<>();
+        int ni = 0;
+        int nf = 0;
+        for (int i = 0; i < types.size(); i++) {
+            boolean inRegister = types.get(i).isFloat() ? nf++ < floatRegisters : ni++ < intRegisters;
+            if (!inRegister) {
+                out.add(i);
+            }
         }
+        return out;
+    }
+
+    /** Little-endian 8-byte slots holding {@code values}' bits (the stack-argument area). */
+    static byte[] slots(List<Long> values) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 * values.size()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        values.forEach(b::putLong);
+        return b.array();
+    }
+
+    /** Reads the 8-byte slot {@code index} of a stack-argument area at {@code base}. */
+    static long slot(UnicornEngine uc, long base, int index) {
+        return java.nio.ByteBuffer.wrap(uc.read(base + 8L * index, 8)).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
     }
 }

@@ -15,6 +15,8 @@ public final class UnicornConstants {
     public static final int UC_PROT_EXEC = 4;
 
     public static final int UC_HOOK_CODE = 4;
+    /** UC_HOOK_MEM_WRITE (1 << 11): before each guest write in the hook's range. */
+    public static final int UC_HOOK_MEM_WRITE = 2048;
     /** UC_HOOK_MEM_READ_UNMAPPED | WRITE_UNMAPPED | FETCH_UNMAPPED. */
     public static final int UC_HOOK_MEM_UNMAPPED = 112;
     /** UC_HOOK_MEM_READ_PROT | WRITE_PROT | FETCH_PROT. */

@@ -42,17 +42,25 @@ public final class X86_64EmulatorAbi implements EmulatorAbi {
 
     @Override
     public void prepareCall(UnicornEngine uc, List<WasmValue> args, long stackTop, long returnAddress) {
-        List<WasmValue> ints = args.stream().filter(a -> !a.type().isFloat()).toList();
-        List<WasmValue> floats = args.stream().filter(a -> a.type().isFloat()).toList();
-        EmulatorAbi.requireRegisterArgs(ints, INT_ARGS.length, floats, FLOAT_ARGS);
-        for (int i = 0; i < ints.size(); i++) {
-            uc.writeRegister(INT_ARGS[i], ints.get(i).bits());
+        List<ValueType> types = args.stream().map(WasmValue::type).toList();
+        List<Integer> onStack = EmulatorAbi.stackArgIndexes(types, INT_ARGS.length, FLOAT_ARGS);
+        int ni = 0;
+        int nf = 0;
+        for (int i = 0; i < args.size(); i++) {
+            if (onStack.contains(i)) {
+                continue;
+            }
+            if (types.get(i).isFloat()) {
+                uc.writeVectorRegister(X86_XMM0 + nf++, args.get(i).bits());
+            } else {
+                uc.writeRegister(INT_ARGS[ni++], args.get(i).bits());
+            }
         }
-        for (int i = 0; i < floats.size(); i++) {
-            uc.writeVectorRegister(X86_XMM0 + i, floats.get(i).bits());
-        }
-        // At function entry rsp+8 is 16-byte aligned and [rsp] holds the return address.
-        long rsp = (stackTop & ~0xFL) - 8;
+        // At function entry rsp+8 is 16-byte aligned, [rsp] holds the return address and the stack arguments
+        // follow it in 8-byte slots.
+        long area = (stackTop - 8L * onStack.size()) & ~0xFL;
+        uc.write(area, EmulatorAbi.slots(onStack.stream().map(i -> args.get(i).bits()).toList()));
+        long rsp = area - 8;
         uc.write(rsp, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(returnAddress).array());
         uc.writeRegister(X86_RSP, rsp);
     }
@@ -64,14 +72,23 @@ public final class X86_64EmulatorAbi implements EmulatorAbi {
 
     @Override
     public long[] readHostArgs(UnicornEngine uc, HostSignature signature) {
-        long[] out = new long[signature.params().size()];
+        List<ValueType> types = signature.params();
+        List<Integer> onStack = EmulatorAbi.stackArgIndexes(types, INT_ARGS.length, FLOAT_ARGS);
+        long area = uc.readRegister(X86_RSP) + 8; // past the return address
+        long[] out = new long[types.size()];
         int ni = 0;
         int nf = 0;
         for (int i = 0; i < out.length; i++) {
-            if (signature.params().get(i).isFloat()) {
+            int slot = onStack.indexOf(i);
+            if (slot >= 0) {
+                out[i] = EmulatorAbi.slot(uc, area, slot);
+            } else if (types.get(i).isFloat()) {
                 out[i] = uc.readVectorRegisterLow(X86_XMM0 + nf++);
             } else {
                 out[i] = uc.readRegister(INT_ARGS[ni++]);
+            }
+            if (types.get(i) == ValueType.I32 || types.get(i) == ValueType.F32) {
+                out[i] &= 0xffffffffL;
             }
         }
         return out;

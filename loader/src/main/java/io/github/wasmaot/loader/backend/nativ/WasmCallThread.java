@@ -1,0 +1,135 @@
+package io.github.wasmaot.loader.backend.nativ;
+
+import com.sun.jna.Library;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.LongByReference;
+import com.sun.jna.ptr.PointerByReference;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * The one thread that runs native Wasm calls, with a stack of known size and known bounds, so that the images'
+ * native-stack check ({@code exec_env->native_stack_boundary}, which wamrc compares with a frame address) can
+ * stop a runaway recursion {@link #HEADROOM} bytes above the thread's lowest address: far from the JVM's guard
+ * zones there, with room for the callback into Java that raises the trap. A call made from that thread (a host
+ * function calling into another instance) runs directly on it. Calls from several Java threads take turns.
+ */
+public final class WasmCallThread {
+    /** Stack of the call thread (the JVM reserves it; pages are committed as they are touched). */
+    public static final long STACK_SIZE = 64L << 20;
+    /** Bytes kept free above the stack's lowest address: JVM guard zones, the trap callback into Java. */
+    public static final long HEADROOM = 2L << 20;
+
+    private static WasmCallThread instance;
+
+    private final ExecutorService executor;
+    private volatile Thread thread;
+    private final long stackLow;
+
+    private WasmCallThread() {
+        executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(null, r, "wasm-aot-native-calls", STACK_SIZE);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            stackLow = executor.submit(() -> {
+                thread = Thread.currentThread();
+                return lowestStackAddress();
+            }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the native call thread", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot start the native call thread: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** The call thread, started on first use (not in class initialisation: it runs code of this class). */
+    public static synchronized WasmCallThread get() {
+        if (instance == null) {
+            instance = new WasmCallThread();
+        }
+        return instance;
+    }
+
+    /** The value for exec_env's native_stack_boundary: below it the images trap with "native stack overflow". */
+    public long stackBoundary() {
+        return stackLow + HEADROOM;
+    }
+
+    /** Runs {@code call} on the call thread and returns its result; exceptions come back unchanged. */
+    public long run(Supplier<Long> call) {
+        if (Thread.currentThread() == thread) {
+            return call.get();
+        }
+        Future<Long> f = executor.submit(call::get);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    // native code cannot be interrupted; wait for it, then restore the flag
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** pthread_getattr_np / pthread_attr_getstack of the current thread (glibc). */
+    private static long lowestStackAddress() {
+        Pthread p = Pthread.INSTANCE;
+        Memory attr = new Memory(256);
+        attr.clear();
+        int err = p.pthread_getattr_np(p.pthread_self(), attr);
+        if (err != 0) {
+            throw new IllegalStateException("pthread_getattr_np failed: " + err);
+        }
+        try {
+            PointerByReference addr = new PointerByReference();
+            LongByReference size = new LongByReference();
+            err = p.pthread_attr_getstack(attr, addr, size);
+            if (err != 0) {
+                throw new IllegalStateException("pthread_attr_getstack failed: " + err);
+            }
+            long low = Pointer.nativeValue(addr.getValue());
+            if (size.getValue() < 2 * HEADROOM) {
+                throw new IllegalStateException("native call thread got a " + size.getValue() + "-byte stack");
+            }
+            return low;
+        } finally {
+            p.pthread_attr_destroy(attr);
+        }
+    }
+
+    private interface Pthread extends Library {
+        Pthread INSTANCE = Native.load("c", Pthread.class);
+
+        long pthread_self();
+
+        int pthread_getattr_np(long thread, Pointer attr);
+
+        int pthread_attr_getstack(Pointer attr, PointerByReference stackaddr, LongByReference stacksize);
+
+        int pthread_attr_destroy(Pointer attr);
+    }
+}
