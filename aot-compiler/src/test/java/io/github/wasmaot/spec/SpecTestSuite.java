@@ -141,6 +141,10 @@ public abstract class SpecTestSuite {
             }
             case SKIPPED -> Assumptions.abort(outcome.detail());
             case PASSED -> {
+                String id = file.name() + ":" + command.line();
+                if (expectedFailures().contains(id)) {
+                    Assertions.fail("listed as an expected failure but passes now: remove " + id + " from the list");
+                }
             }
         }
     }

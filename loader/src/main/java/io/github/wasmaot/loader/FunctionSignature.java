@@ -18,7 +18,7 @@ public record FunctionSignature(List<ValueType> params, List<ValueType> results)
         List<ValueType> results = new ArrayList<>();
         for (int i = 0; i < codes.length; i++) {
             int code = codes[i] & 0xff;
-            ValueType t = ValueType.ofCode(code).orElseThrow(() -> new LoaderException(
+            ValueType t = ValueType.ofAbiCode(code).orElseThrow(() -> new LoaderException(
                     "value type 0x" + Integer.toHexString(code) + " is not supported by the loader yet"));
             (i < type.paramCount() ? params : results).add(t);
         }

@@ -198,7 +198,7 @@ public final class Instance implements AutoCloseable {
         long index = module.exportedGlobalIndex(export).orElseThrow(() -> new LoaderException(
                 "lookup global " + export + " failed"));
         GlobalSlot slot = parts.globals().get((int) index);
-        ValueType type = ValueType.ofCode(slot.valueType()).orElseThrow(() -> new LoaderException(
+        ValueType type = ValueType.ofAbiCode(slot.valueType()).orElseThrow(() -> new LoaderException(
                 "global " + export + " has value type 0x" + Integer.toHexString(slot.valueType())
                         + ", not supported by the loader yet"));
         byte[] b = parts.backend().read(slot.address(), slot.width());

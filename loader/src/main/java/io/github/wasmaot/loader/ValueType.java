@@ -20,6 +20,15 @@ public enum ValueType {
         return this == F32 || this == F64;
     }
 
+    /**
+     * The type a value of wasm type {@code code} has at the AOT ABI: the number types themselves, and
+     * {@code funcref} (0x70) / {@code externref} (0x6F) as {@link #I32}, because wamrc without GC passes references
+     * as i32 (a function index, or the runtime's externref index; null is {@code NULL_REF} 0xFFFFFFFF).
+     */
+    public static Optional<ValueType> ofAbiCode(int code) {
+        return code == 0x70 || code == 0x6F ? Optional.of(I32) : ofCode(code);
+    }
+
     public static Optional<ValueType> ofCode(int code) {
         for (ValueType t : values()) {
             if (t.code == code) {

@@ -113,14 +113,24 @@ final class RuntimeHelpers {
         return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
     }
 
+    /**
+     * A libm function of one double. Like C's libm (and IEEE 754), a NaN operand gives a quiet NaN with the operand's
+     * sign and payload: Java's Math would hand a signalling NaN back unchanged.
+     */
     private static void unaryF64(Map<String, HostFunction> m, String name, DoubleUnaryOperator op) {
-        add(m, new JavaHelper(name, HostSignature.of(F64, F64), a ->
-                Double.doubleToRawLongBits(op.applyAsDouble(Double.longBitsToDouble(a[0])))));
+        add(m, new JavaHelper(name, HostSignature.of(F64, F64), a -> {
+            double x = Double.longBitsToDouble(a[0]);
+            return Double.isNaN(x) ? a[0] | 0x0008000000000000L : Double.doubleToRawLongBits(op.applyAsDouble(x));
+        }));
     }
 
+    /** A libm function of one float; a NaN operand gives it back quieted, as {@link #unaryF64}. */
     private static void unaryF32(Map<String, HostFunction> m, String name, DoubleUnaryOperator op) {
-        add(m, new JavaHelper(name, HostSignature.of(F32, F32), a -> Float.floatToRawIntBits(
-                (float) op.applyAsDouble(Float.intBitsToFloat((int) a[0]))) & 0xffffffffL));
+        add(m, new JavaHelper(name, HostSignature.of(F32, F32), a -> {
+            float x = Float.intBitsToFloat((int) a[0]);
+            return Float.isNaN(x) ? (a[0] | 0x00400000L) & 0xffffffffL
+                    : Float.floatToRawIntBits((float) op.applyAsDouble(x)) & 0xffffffffL;
+        }));
     }
 
     private static void binaryF64(Map<String, HostFunction> m, String name, DoubleBinaryOperator op) {

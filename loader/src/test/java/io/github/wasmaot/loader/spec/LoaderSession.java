@@ -14,6 +14,8 @@ import io.github.wasmaot.spec.ActionResult;
 import io.github.wasmaot.spec.ExecutorSession;
 import io.github.wasmaot.spec.InstantiationResult;
 import io.github.wasmaot.spec.ModuleBinary;
+import io.github.wasmaot.wasm.model.ValType;
+import io.github.wasmaot.wasm.model.WasmModule;
 import io.github.wasmaot.spec.WasmValue;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +46,8 @@ final class LoaderSession implements ExecutorSession {
      * module would have changed in them is missing, so later commands on them are skipped with the reason.
      */
     private final Map<Instance, String> stale = new java.util.IdentityHashMap<>();
+    /** Each instance's decoded module: the declared types of its exports (references travel as i32). */
+    private final Map<Instance, WasmModule> modules = new java.util.IdentityHashMap<>();
     /** Registered names whose module could not be instantiated here, with the reason. */
     private final Map<String, String> registeredMissing = new HashMap<>();
 
@@ -116,6 +120,7 @@ final class LoaderSession implements ExecutorSession {
             return failure(e);
         }
         instances.add(instance);
+        modules.put(instance, module.decoded());
         current = instance;
         name.ifPresent(n -> named.put(n, instance));
         return new InstantiationResult.Instantiated();
@@ -213,7 +218,8 @@ final class LoaderSession implements ExecutorSession {
         }
         if (action instanceof Action.Get get) {
             try {
-                return new ActionResult.Returned(List.of(SpecValues.toSpec(instance.global(get.field()))));
+                return new ActionResult.Returned(List.of(SpecValues.toSpec(instance.global(get.field()),
+                        ExportTypes.global(modules.get(instance), get.field()))));
             } catch (LoaderException e) {
                 throw notYetOrFailure(e);
             }
@@ -225,7 +231,12 @@ final class LoaderSession implements ExecutorSession {
         }
         try {
             List<io.github.wasmaot.loader.WasmValue> results = instance.call(invoke.field(), args);
-            return new ActionResult.Returned(results.stream().map(SpecValues::toSpec).toList());
+            List<ValType> types = ExportTypes.results(modules.get(instance), invoke.field());
+            List<WasmValue> values = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                values.add(SpecValues.toSpec(results.get(i), types.get(i)));
+            }
+            return new ActionResult.Returned(values);
         } catch (WasmTrapException trap) {
             return trap.kind() == TrapKind.NATIVE_STACK_OVERFLOW ? new ActionResult.Exhausted(body(trap))
                     : new ActionResult.Trapped(body(trap));
