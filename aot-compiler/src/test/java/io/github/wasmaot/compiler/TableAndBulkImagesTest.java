@@ -107,4 +107,15 @@ class TableAndBulkImagesTest {
                 e.getMessage());
         assertTrue(e.notYetTranslated(), "a refusal of valid wasm, not an error in the input");
     }
+
+    @ParameterizedTest
+    @MethodSource("cells")
+    void indirectCallsToImportsGoThroughTheRuntimeAsWamrcDoes(String profile, String isa) throws AotFormatException {
+        AotImage image = compile(TinyModules.callIndirectReachingAnImport(), "ci.wasm", profile, isa);
+        Set<String> symbols = image.relocations().symbols().stream()
+                .map(AotString::text).collect(Collectors.toSet());
+        assertTrue(symbols.contains("aot_call_indirect"), "aot_call_indirect missing from " + symbols);
+        AotImage noImports = compile(TinyModules.secondTableGet(), "get.wasm", profile, isa);
+        assertTrue(noImports.relocations().symbols().stream().noneMatch(t -> t.text().equals("aot_call_indirect")));
+    }
 }

@@ -93,6 +93,20 @@ final class TinyModules {
                 section(10, code(0x10, 0x00, 0x1a, 0x1a)));
     }
 
+    /**
+     * {@code (import "m" "f" (func (result i32))) (table 1 funcref) (elem (i32.const 0) func 0)
+     * (func (result i32) i32.const 0 call_indirect (type 0))}: an indirect call that can reach an import.
+     */
+    static byte[] callIndirectReachingAnImport() {
+        return module(
+                section(1, 0x01, 0x60, 0x00, 0x01, 0x7f),
+                section(2, 0x01, 0x01, 0x6d, 0x01, 0x66, 0x00, 0x00),
+                section(3, 0x01, 0x00),
+                section(4, 0x01, 0x70, 0x00, 0x01),
+                section(9, 0x01, 0x00, 0x41, 0x00, 0x0b, 0x01, 0x00),
+                section(10, code(0x41, 0x00, 0x11, 0x00, 0x00)));
+    }
+
     /** A code section of one function without locals: {@code body} then {@code end}. */
     private static int[] code(int... body) {
         int[] out = new int[body.length + 4];

@@ -19,7 +19,8 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
  * {@code call} and {@code call_indirect}. Callees get the caller's exec_env first; after each call the
  * caller returns at once if the runtime's exception is set. Indirect calls check, in wamrc's order: index
  * within the table ("undefined element"), element set ("uninitialized element"), callee type
- * ("indirect call type mismatch", the runtime's text for that id), then call through {@code func_ptrs}.
+ * ("indirect call type mismatch", the runtime's text for that id), then call through {@code func_ptrs}, or, for an
+ * element naming an import, through the runtime's {@code aot_call_indirect} as wamrc does.
  */
 final class CallTranslator {
     private final ModuleContext mc;
@@ -57,17 +58,37 @@ final class CallTranslator {
      * runtime raised an exception.
      */
     private void invokeNative(int importIndex, FuncType type, Instruction insn) {
-        int cells = 0;
-        for (var p : type.params()) {
-            cells += OperandStack.cellsOf(p);
-        }
-        if (cells > 64) {
-            throw unsupported(insn, "a call to an import with more than 64 parameter cells");
+        if (cellsOf(type) > ARGV_CELLS) {
+            throw unsupported(insn, "a call to an import with more than " + ARGV_CELLS + " parameter cells");
         }
         if (type.results().size() > 1) {
             throw unsupported(insn, "a call to an import with " + type.results().size() + " results");
         }
         LLVMValueRef[] args = arguments(type);
+        LLVMValueRef argv = storeCells(type, args);
+        Callee invoke = mc.external(mc.target.data().runtimeFunctions().invokeNative(), mc.types.i8, mc.types.ptr,
+                mc.types.i32, mc.types.i32, mc.types.ptr);
+        LLVMValueRef ok = mc.call(invoke, args[0], LLVMConstInt(mc.types.i32, importIndex, 0),
+                LLVMConstInt(mc.types.i32, cellsOf(type), 0), argv);
+        runtime.returnIf(LLVMBuildICmp(b, LLVMIntEQ, ok, LLVMConstInt(mc.types.i8, 0, 0), ""));
+        if (!type.results().isEmpty()) {
+            stack.push(loadResult(type, argv), type.results().get(0));
+        }
+    }
+
+    /** exec_env's argv buffer (64 cells) holds the arguments of a call through the runtime, then its result. */
+    private static final int ARGV_CELLS = 64;
+
+    private static int cellsOf(FuncType type) {
+        int cells = 0;
+        for (var p : type.params()) {
+            cells += OperandStack.cellsOf(p);
+        }
+        return cells;
+    }
+
+    /** The wasm arguments ({@code args} after exec_env) stored in 32-bit cells of exec_env's argv buffer. */
+    private LLVMValueRef storeCells(FuncType type, LLVMValueRef[] args) {
         LLVMValueRef argv = runtime.argvBuffer();
         int cell = 0;
         for (int i = 0; i < type.params().size(); i++) {
@@ -77,16 +98,14 @@ final class CallTranslator {
             LLVMSetAlignment(st, 4);
             cell += OperandStack.cellsOf(type.params().get(i));
         }
-        Callee invoke = mc.external(mc.target.data().runtimeFunctions().invokeNative(), mc.types.i8, mc.types.ptr,
-                mc.types.i32, mc.types.i32, mc.types.ptr);
-        LLVMValueRef ok = mc.call(invoke, args[0], LLVMConstInt(mc.types.i32, importIndex, 0),
-                LLVMConstInt(mc.types.i32, cell, 0), argv);
-        runtime.returnIf(LLVMBuildICmp(b, LLVMIntEQ, ok, LLVMConstInt(mc.types.i8, 0, 0), ""));
-        if (!type.results().isEmpty()) {
-            LLVMValueRef result = LLVMBuildLoad2(b, mc.types.of(type.results().get(0)), argv, "native_result");
-            LLVMSetAlignment(result, 4);
-            stack.push(result, type.results().get(0));
-        }
+        return argv;
+    }
+
+    /** The single result the runtime wrote back into {@code argv[0..]}. */
+    private LLVMValueRef loadResult(FuncType type, LLVMValueRef argv) {
+        LLVMValueRef result = LLVMBuildLoad2(b, mc.types.of(type.results().get(0)), argv, "native_result");
+        LLVMSetAlignment(result, 4);
+        return result;
     }
 
     void callIndirect(Immediate.IndexPair immediate, Instruction insn) {
@@ -108,6 +127,46 @@ final class CallTranslator {
             }
         }
         runtime.trapIf(LLVMBuildNot(b, matches, ""), "invalid function type index");
+        int imported = mc.wasm.importedFunctionCount();
+        if (imported == 0 || type.results().size() > 1 || cellsOf(type) > ARGV_CELLS) {
+            callDefined(type, funcIndex, args);
+            return;
+        }
+        // as wamrc: an element naming an import goes through the runtime (aot_call_indirect), which raises
+        // "failed to call unlinked import function" for an import it could not link instead of jumping to NULL
+        LLVMBasicBlockRef viaRuntime = LLVMAppendBasicBlock(function, "call_import");
+        LLVMBasicBlockRef direct = LLVMAppendBasicBlock(function, "call_defined");
+        LLVMBasicBlockRef done = LLVMAppendBasicBlock(function, "call_indirect_done");
+        LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntULT, funcIndex, LLVMConstInt(mc.types.i32, imported, 0), ""),
+                viaRuntime, direct);
+
+        LLVMPositionBuilderAtEnd(b, viaRuntime);
+        LLVMValueRef argv = storeCells(type, args);
+        Callee helper = mc.external(mc.target.data().runtimeFunctions().callIndirect(), mc.types.i8, mc.types.ptr,
+                mc.types.i32, mc.types.i32, mc.types.i32, mc.types.ptr);
+        LLVMValueRef ok = mc.call(helper, args[0], LLVMConstInt(mc.types.i32, tableIndex, 0), index,
+                LLVMConstInt(mc.types.i32, cellsOf(type), 0), argv);
+        runtime.returnIf(LLVMBuildICmp(b, LLVMIntEQ, ok, LLVMConstInt(mc.types.i8, 0, 0), ""));
+        LLVMValueRef importResult = type.results().isEmpty() ? null : loadResult(type, argv);
+        LLVMBasicBlockRef importEnd = LLVMGetInsertBlock(b);
+        LLVMBuildBr(b, done);
+
+        LLVMPositionBuilderAtEnd(b, direct);
+        LLVMValueRef definedResult = mc.call(new Callee(runtime.functionPointer(funcIndex), mc.types.function(type)),
+                args);
+        runtime.checkException();
+        LLVMBasicBlockRef directEnd = LLVMGetInsertBlock(b);
+        LLVMBuildBr(b, done);
+
+        LLVMPositionBuilderAtEnd(b, done);
+        if (!type.results().isEmpty()) {
+            LLVMValueRef phi = LLVMBuildPhi(b, mc.types.of(type.results().get(0)), "call_indirect_result");
+            LLVMAddIncoming(phi, Llvm.array(importResult, definedResult), Llvm.array(importEnd, directEnd), 2);
+            stack.push(phi, type.results().get(0));
+        }
+    }
+
+    private void callDefined(FuncType type, LLVMValueRef funcIndex, LLVMValueRef[] args) {
         LLVMTypeRef fnType = mc.types.function(type);
         LLVMValueRef pointer = runtime.functionPointer(funcIndex);
         finish(type, mc.call(new Callee(pointer, fnType), args));

@@ -79,6 +79,9 @@ public record CodegenData(boolean stringsIncludeNul, String initExprForm, boolea
      * @param invokeNative       {@code bool (exec_env, u32 import_func_idx, u32 argc, u32 *argv)}: calls an
      *                           imported function with its arguments in 32-bit cells; the result comes back in
      *                           {@code argv}; false when an exception was raised
+     * @param callIndirect       {@code bool (exec_env, u32 tbl_idx, u32 elem_idx, u32 argc, u32 *argv)}: an
+     *                           indirect call whose table element names an import (wamrc calls only those through
+     *                           the runtime); cells in and out as {@code invokeNative}
      * @param tableInit        {@code void (module_inst, u32 tbl, u32 seg, u32 len, u32 src, u32 dst)}
      * @param tableCopy        {@code void (module_inst, u32 src_tbl, u32 dst_tbl, u32 len, u32 src, u32 dst)}
      * @param tableFill        {@code void (module_inst, u32 tbl, u32 len, VALUE val, u32 dst)}, VALUE per
@@ -90,7 +93,7 @@ public record CodegenData(boolean stringsIncludeNul, String initExprForm, boolea
      * @param dataDrop         {@code bool (module_inst, u32 seg)}
      */
     public record RuntimeFunctions(String setExceptionWithId, String enlargeMemory, String invokeNative,
-                                   String tableInit, String tableCopy, String tableFill, String tableGrow,
+                                   String callIndirect, String tableInit, String tableCopy, String tableFill, String tableGrow,
                                    String dropTableSegment, String memoryInit, String dataDrop) {
     }
 
