@@ -8,11 +8,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes a file through a hidden temporary sibling moved into place: readers see the old or the new bytes. */
-final class AtomicWrite {
+public final class AtomicWrite {
     private AtomicWrite() {
     }
 
-    static void write(Path file, byte[] bytes) throws IOException {
+    public static void write(Path file, byte[] bytes) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");

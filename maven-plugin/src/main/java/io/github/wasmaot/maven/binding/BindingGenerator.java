@@ -1,14 +1,12 @@
 package io.github.wasmaot.maven.binding;
 
+import io.github.wasmaot.compiler.batch.AtomicWrite;
 import io.github.wasmaot.wasm.WasmException;
 import io.github.wasmaot.wasm.decode.ModuleDecoder;
 import io.github.wasmaot.wasm.model.WasmModule;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 
 /**
@@ -45,7 +43,7 @@ public final class BindingGenerator {
         byte[] bytes = BindingClassWriter.write(model);
         Path file = classes.resolve(model.internalName() + ".class");
         if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), bytes)) {
-            writeAtomically(file, bytes);
+            AtomicWrite.write(file, bytes);
         }
         String name = packageName.isEmpty() ? model.className() : packageName + "." + model.className();
         return new GeneratedBinding(name, file, model.exports().stream()
@@ -55,25 +53,5 @@ public final class BindingGenerator {
     /** The package a group id gives: {@code io.github.my-org} → {@code io.github.my_org}. */
     public static String packageFor(String groupId) {
         return JavaNames.packageName(groupId);
-    }
-
-    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: default permissions
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }
