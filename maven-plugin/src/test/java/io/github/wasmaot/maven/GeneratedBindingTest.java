@@ -169,4 +169,38 @@ class GeneratedBindingTest {
         assertEquals(java.util.HexFormat.of().formatHex(first), java.util.HexFormat.of().formatHex(
                 Files.readAllBytes(other.resolve("com/example/wasm/Hello.class"))));
     }
+
+    /** {@code (module (func (export "swap") (param i32 i32) (result i32 i32) local.get 1 local.get 0))}. */
+    private static final byte[] SWAP = {
+        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+        0x01, 0x08, 0x01, 0x60, 0x02, 0x7f, 0x7f, 0x02, 0x7f, 0x7f,
+        0x03, 0x02, 0x01, 0x00,
+        0x07, 0x08, 0x01, 0x04, 's', 'w', 'a', 'p', 0x00, 0x00,
+        0x0a, 0x08, 0x01, 0x06, 0x00, 0x20, 0x01, 0x20, 0x00, 0x0b};
+
+    @Test
+    void severalResultsComeBackAsRawBits() throws Exception {
+        Assumptions.assumeTrue(BackendKind.EMULATED.unavailableReason(Isa.AARCH64) == null, "no libunicorn");
+        Path wasm = dir.resolve("src/swap.wasm");
+        Files.createDirectories(wasm.getParent());
+        Files.write(wasm, SWAP);
+        Path images = dir.resolve("wasm-aot");
+        var result = BatchCompiler.compile(new BatchRequest(List.of(wasm), List.of(new MatrixCell("current",
+                "aarch64")), CompileOptions.of("-", "-"), images));
+        assertEquals(List.of(), result.failed());
+        Path classes = dir.resolve("classes");
+        ClassesDirectoryImages.write(images, classes, dir.resolve("scratch"), Instant.EPOCH);
+        BindingGenerator.generate(wasm, "swap", "com.example.wasm", "wamr-2.4", classes);
+        try (URLClassLoader cl = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                GeneratedBindingTest.class.getClassLoader())) {
+            Class<?> swap = cl.loadClass("com.example.wasm.Swap");
+            assertEquals(long[].class, swap.getMethod("swap", int.class, int.class).getReturnType());
+            try (AutoCloseable h = (AutoCloseable) swap.getMethod("open").invoke(null)) {
+                long[] out = (long[]) call(h, "swap", new Class<?>[] {int.class, int.class}, 7, -1);
+                assertEquals(2, out.length);
+                assertEquals(0xffffffffL, out[0] & 0xffffffffL);
+                assertEquals(7L, out[1]);
+            }
+        }
+    }
 }
