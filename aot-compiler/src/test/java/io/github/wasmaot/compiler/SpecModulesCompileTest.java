@@ -3,6 +3,7 @@ package io.github.wasmaot.compiler;
 import io.github.wasmaot.format.testing.AotVectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wasmaot.format.profile.ProfileCatalog;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every valid module of a set of spec-test folders (numeric ops, control flow, calls, tables, references,
  * memory, bulk memory, imports) either
- * compiles for all four cells into an image the verifier accepts for its own profile and ISA, reproducibly,
+ * compiles for all four cells into an image the verifier accepts for its own profile and ISA and refuses for the
+ * other pinned profile, reproducibly,
  * or is refused with a CompileException marked {@link CompileException#notYetTranslated()} (or, for the modules in {@link #REFUSED}, because the
  * verifier says the runtime would refuse the image): never another failure.
  */
@@ -78,6 +80,9 @@ class SpecModulesCompileTest {
             }
             assertTrue(Verifier.verify(image, name, ProfileCatalog.byNameOrAlias(cell[0]).orElseThrow(),
                     Target.of(cell[1])).accepted(), cell[0] + " " + cell[1]);
+            String other = cell[0].equals("wamr-2.4") ? "wamr-cba4c782" : "wamr-2.4";
+            assertFalse(Verifier.verify(image, name, ProfileCatalog.byNameOrAlias(other).orElseThrow(),
+                    Target.of(cell[1])).accepted(), "an image for " + cell[0] + " must be refused by " + other);
             assertArrayEquals(image, AotCompiler.compile(wasm, name, CompileOptions.of(cell[0], cell[1])),
                     "recompiling for " + cell[0] + " " + cell[1]);
         }
