@@ -5,6 +5,7 @@ import static org.bytedeco.llvm.global.LLVM.*;
 import io.github.wasmaot.compiler.CodegenTarget;
 import io.github.wasmaot.compiler.CompileException;
 import io.github.wasmaot.format.profile.CodegenData;
+import io.github.wasmaot.format.profile.runtime.GlobalDataLayout;
 import io.github.wasmaot.compiler.llvm.Llvm;
 import io.github.wasmaot.wasm.model.WasmModule;
 import java.util.HashMap;
@@ -25,7 +26,7 @@ final class ModuleContext {
     final LLVMModuleRef module;
     final LLVMBuilderRef builder;
     final LlvmTypes types;
-    final GlobalLayout globals;
+    final GlobalDataLayout globals;
     final TableLayout tables;
     /** Memory instances the runtime creates before the global data (wamrc always declares at least one). */
     final int memoryInstanceCount;
@@ -41,7 +42,7 @@ final class ModuleContext {
         this.module = module;
         this.builder = builder;
         this.types = types;
-        this.globals = GlobalLayout.of(wasm.allGlobals());
+        this.globals = GlobalDataLayout.of(wasm.allGlobals().stream().map(g -> g.valType().code()).toList());
         this.tables = TableLayout.of(wasm, target);
         this.memoryInstanceCount = Math.max(1, wasm.allMemories().size());
         this.definedFunctions = List.copyOf(definedFunctions);

@@ -3,6 +3,7 @@ package io.github.wasmaot.loader.runtime;
 import io.github.wasmaot.format.AotImage;
 import io.github.wasmaot.format.facts.IsaSupport;
 import io.github.wasmaot.format.facts.LoaderFacts;
+import io.github.wasmaot.format.profile.runtime.GlobalDataLayout;
 import io.github.wasmaot.format.profile.runtime.ModuleInstanceStruct;
 import io.github.wasmaot.format.section.InitDataSection;
 import io.github.wasmaot.format.section.init.Global;
@@ -55,7 +56,7 @@ public final class Instantiator {
         List<Integer> globalTypes = new ArrayList<>();
         init.importGlobals().forEach(g -> globalTypes.add(g.valueType()));
         init.globals().forEach(g -> globalTypes.add(g.valueType()));
-        GlobalLayout globals = GlobalLayout.of(globalTypes);
+        GlobalDataLayout globals = GlobalDataLayout.of(globalTypes);
         int importCount = init.importGlobals().size();
         long globalData = mi.globalTableData() + memorySize;
         long tablesOffset = globalData + globals.size();
@@ -105,13 +106,13 @@ public final class Instantiator {
         }
         memory.ifPresent(m -> m.fill(s, mi.globalTableData()));
         for (int i = 0; i < importCount; i++) {
-            int width = GlobalLayout.width(init.importGlobals().get(i).valueType());
+            int width = GlobalDataLayout.width(init.importGlobals().get(i).valueType());
             s.uint(globalData + globals.offsets().get(i), width, imported.get(i));
         }
         for (int i = 0; i < init.globals().size(); i++) {
             Global g = init.globals().get(i);
             long bits = constants.bits(g.init(), "global " + (importCount + i));
-            int width = GlobalLayout.width(g.valueType());
+            int width = GlobalDataLayout.width(g.valueType());
             long at = globalData + globals.offsets().get(importCount + i);
             if (width == 16) {
                 throw new LoaderException("global " + i + ": v128 globals are not supported by the loader yet");
