@@ -23,9 +23,13 @@ import java.util.Optional;
  *                       {@code spectest} module provides the {@code print*} functions and {@code global_*} globals
  * @param multiModule    whether the judge was built with {@code WAMR_BUILD_MULTI_MODULE=1}, so it loads an imported
  *                       module's file from {@code --module-path}
+ * @param linkHost       whether the judge is our link host ({@code aot-compiler/src/test/judge-host}) built on the
+ *                       runtime's library: it links function imports to registered modules' exports, which the
+ *                       runtime's own iwasm cannot do without multi-module ({@link LinkFile})
  */
 public record IwasmConfig(Isa isa, Path iwasm, Path qemu, Path qemuLdPrefix, Duration commandTimeout,
-                          List<String> extraArgs, boolean spectest, boolean multiModule) {
+                          List<String> extraArgs, boolean spectest, boolean multiModule,
+                          boolean linkHost) {
 
     public static final String QEMU_VARIABLE = "WASM_AOT_QEMU_AARCH64";
     public static final String QEMU_LD_PREFIX_VARIABLE = "WASM_AOT_QEMU_LD_PREFIX";
@@ -33,6 +37,7 @@ public record IwasmConfig(Isa isa, Path iwasm, Path qemu, Path qemuLdPrefix, Dur
     public static final String EXTRA_ARGS_VARIABLE = "WASM_AOT_IWASM_ARGS";
     public static final String SPECTEST_VARIABLE = "WASM_AOT_IWASM_SPECTEST";
     public static final String MULTI_MODULE_VARIABLE = "WASM_AOT_IWASM_MULTI_MODULE";
+    public static final String LINK_HOST_VARIABLE = "WASM_AOT_IWASM_LINK_HOST";
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     public IwasmConfig {
@@ -46,7 +51,8 @@ public record IwasmConfig(Isa isa, Path iwasm, Path qemu, Path qemuLdPrefix, Dur
      * {@code WASM_AOT_IWASM_TIMEOUT_SECONDS} (default 60), {@code WASM_AOT_IWASM_ARGS} (extra
      * options, space separated) and {@code WASM_AOT_IWASM_SPECTEST} ({@code 1} or {@code true} when the judge
      * was built with {@code WAMR_BUILD_SPEC_TEST=1}) and {@code WASM_AOT_IWASM_MULTI_MODULE} (likewise, for
-     * {@code WAMR_BUILD_MULTI_MODULE=1}). Empty when the iwasm variable is unset or blank.
+     * {@code WAMR_BUILD_MULTI_MODULE=1}) and {@code WASM_AOT_IWASM_LINK_HOST} (likewise, when the "iwasm" is the link host).
+     * Empty when the iwasm variable is unset or blank.
      */
     public static Optional<IwasmConfig> fromEnvironment(Isa isa, Map<String, String> env) {
         String iwasm = env.get(isa.environmentVariable());
@@ -61,7 +67,7 @@ public record IwasmConfig(Isa isa, Path iwasm, Path qemu, Path qemuLdPrefix, Dur
         List<String> extra = Optional.ofNullable(env.get(EXTRA_ARGS_VARIABLE)).filter(s -> !s.isBlank())
                 .map(s -> Arrays.asList(s.strip().split("\\s+"))).orElse(List.of());
         return Optional.of(new IwasmConfig(isa, Paths.get(iwasm), qemu, prefix, timeout, extra,
-                flag(env, SPECTEST_VARIABLE), flag(env, MULTI_MODULE_VARIABLE)));
+                flag(env, SPECTEST_VARIABLE), flag(env, MULTI_MODULE_VARIABLE), flag(env, LINK_HOST_VARIABLE)));
     }
 
     private static boolean flag(Map<String, String> env, String variable) {
@@ -76,6 +82,10 @@ public record IwasmConfig(Isa isa, Path iwasm, Path qemu, Path qemuLdPrefix, Dur
         }
         if (isa == Isa.AARCH64 && !Files.isExecutable(qemu)) {
             return Optional.of("qemu-aarch64 not found (" + qemu + "); set " + QEMU_VARIABLE);
+        }
+        if (linkHost && multiModule) {
+            return Optional.of(LINK_HOST_VARIABLE + " and " + MULTI_MODULE_VARIABLE + " exclude each other: the link "
+                    + "host links registered modules itself");
         }
         return Optional.empty();
     }

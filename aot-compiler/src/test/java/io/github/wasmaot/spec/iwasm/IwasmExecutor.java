@@ -41,7 +41,8 @@ public final class IwasmExecutor implements Executor {
 
     @Override
     public String name() {
-        return version() + " " + config.isa().id() + " " + mode;
+        String runtime = config.linkHost() ? "link host on the runtime of " + version() : version().toString();
+        return runtime + " " + config.isa().id() + " " + mode;
     }
 
     @Override

@@ -30,7 +30,9 @@ import java.util.stream.Stream;
  * One spec file's modules, each instance in its own iwasm REPL process. iwasm links only its builtin
  * modules and files: a judge built with {@code WASM_ENABLE_SPEC_TEST} ({@link IwasmConfig#spectest()})
  * provides {@code spectest}, and a multi-module judge ({@link IwasmConfig#multiModule()}) loads a
- * registered module's file (a new instance of it). Any other function import is left unlinked and only
+ * registered module's file (a new instance of it), and the link host ({@link IwasmConfig#linkHost()}) links function
+ * imports to a new instance of the registered module ({@link LinkFile}). Any other function import is left unlinked
+ * and only
  * traps when called, which is reported as a failure; a module with any other kind of unresolvable import
  * is reported unsupported, as is {@code register} without multi-module, actions on such a module, and
  * actions on any registered module such a module imports from (its start function or segments could
@@ -52,11 +54,13 @@ final class IwasmSession implements ExecutorSession {
             + "command is reported as failed with the reason)";
     static final String FAILED_MODULE = "action on a module that iwasm failed to instantiate (that module command "
             + "is reported as failed)";
+    /** How the link host starts its message when it cannot instantiate a registered module. */
+    static final String LINK_HOST_FAILURE = "link_host: ";
 
     /** A module of the session: running, or not run for a reason. */
     private sealed interface Slot {
-        /** A running instance and the file iwasm loaded it from. */
-        record Live(ReplInstance instance, Path file) implements Slot {
+        /** A running instance, the file iwasm loaded it from and the module that file was compiled from. */
+        record Live(ReplInstance instance, Path file, WasmModule module) implements Slot {
         }
 
         record NotRun(String reason) implements Slot {
@@ -129,12 +133,17 @@ final class IwasmSession implements ExecutorSession {
                 makeCurrent(new Slot.NotRun(REFUSED_MODULE), name);
                 throw e;
             }
-            process = IwasmProcess.start(ReplCommandLine.of(config, version, decoded, file, workDirectory),
-                    workDirectory);
+            process = IwasmProcess.start(ReplCommandLine.of(config, version, decoded, file, workDirectory,
+                    linkFile(decoded, file)), workDirectory);
             IwasmProcess.Chunk first = process.next(config.commandTimeout());
             if (first instanceof IwasmProcess.Chunk.Exited exited) {
                 process.close();
                 String all = exited.text() + "\n" + process.stderr();
+                if (config.linkHost() && all.contains(LINK_HOST_FAILURE)) {
+                    makeCurrent(new Slot.NotRun(FAILED_MODULE), name);
+                    throw new IllegalStateException("the link host could not link the module (exit " + exited.exitCode()
+                            + "): " + IwasmOutputParser.quote(all.strip()));
+                }
                 String failure = IwasmOutputParser.instantiationFailure(all);
                 if (failure == null) {
                     makeCurrent(new Slot.NotRun(FAILED_MODULE), name);
@@ -154,7 +163,7 @@ final class IwasmSession implements ExecutorSession {
             }
             ReplInstance instance = new ReplInstance(process, instrumented, config.commandTimeout());
             running.add(instance);
-            makeCurrent(new Slot.Live(instance, file), name);
+            makeCurrent(new Slot.Live(instance, file, decoded), name);
             return new InstantiationResult.Instantiated();
         } catch (IOException e) {
             closeQuietly(process);
@@ -167,6 +176,23 @@ final class IwasmSession implements ExecutorSession {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** For the link host: the module's links, written next to its image; empty for any other judge. */
+    private Optional<Path> linkFile(WasmModule module, Path image) throws IOException {
+        if (!config.linkHost()) {
+            return Optional.empty();
+        }
+        Map<String, LinkFile.Registered> targets = new HashMap<>();
+        registered.forEach((as, slot) -> {
+            if (slot instanceof Slot.Live live) {
+                targets.put(as, new LinkFile.Registered(live.file(), live.module()));
+            }
+        });
+        Path links = image.resolveSibling(image.getFileName() + ".links");
+        Files.writeString(links, LinkFile.text(LinkFile.entries(module, targets,
+                m -> ReplCommandLine.heapSize(config, m))));
+        return Optional.of(links);
     }
 
     private boolean qemuCannotAllocate(WasmModule module, String failure) {
@@ -193,9 +219,10 @@ final class IwasmSession implements ExecutorSession {
     }
 
     /**
-     * A multi-module judge can load the registered module's file as {@code <as>.aot} / {@code <as>.wasm}: an
-     * importer then links a new instance of it (iwasm cannot share the registered instance across processes, so
-     * a test that relies on shared state sees the exporter's initial state and fails, as it should).
+     * A multi-module judge can load the registered module's file as {@code <as>.aot} / {@code <as>.wasm}, and the link
+     * host is given it in the importer's link file: an importer then links a new instance of it (iwasm cannot share
+     * the registered instance across processes, so a test that relies on shared state sees the exporter's initial
+     * state and fails, as it should).
      */
     @Override
     public void register(String as, Optional<String> name) {
@@ -203,8 +230,12 @@ final class IwasmSession implements ExecutorSession {
         if (slot != null) {
             registered.put(as, slot);
         }
-        if (!config.multiModule() || !(slot instanceof Slot.Live live) || as.contains("/") || as.startsWith(".")) {
+        if (!(config.multiModule() || config.linkHost()) || !(slot instanceof Slot.Live live) || as.contains("/")
+                || as.startsWith(".")) {
             throw new UnsupportedOperationException(REGISTER_UNSUPPORTED);
+        }
+        if (config.linkHost()) {
+            return;
         }
         String file = live.file().getFileName().toString();
         String extension = file.substring(file.lastIndexOf('.'));

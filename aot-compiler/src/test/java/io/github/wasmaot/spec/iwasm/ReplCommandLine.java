@@ -4,6 +4,7 @@ import io.github.wasmaot.wasm.model.WasmModule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
  *   no wasm code can see that heap.</li>
  *   <li>{@code --module-path=FOLDER} for a multi-module judge: the session's folder, where registered modules'
  *   files are.</li>
+ *   <li>{@code --link-file=FILE} for the link host: the module's links ({@link LinkFile}).</li>
  *   <li>A runtime that does not flush its REPL output (legacy) runs under {@code stdbuf -o0}
  *   natively, or under {@code script}'s pseudo-terminal (line-buffered, echo off) for qemu, where
  *   an x86_64 {@code libstdbuf.so} cannot be preloaded into the guest.</li>
@@ -25,13 +27,14 @@ final class ReplCommandLine {
     private ReplCommandLine() {
     }
 
-    static List<String> of(IwasmConfig config, IwasmVersion version, WasmModule module, Path file, Path modulePath) {
+    static List<String> of(IwasmConfig config, IwasmVersion version, WasmModule module, Path file, Path modulePath,
+                           Optional<Path> linkFile) {
         List<String> iwasm = new ArrayList<>(config.launcher());
-        boolean noMemory = module.allMemories().isEmpty();
-        iwasm.add("--heap-size=" + (noMemory && config.isa() == Isa.AARCH64 ? 65536 : 0));
+        iwasm.add("--heap-size=" + heapSize(config, module));
         if (config.multiModule()) {
             iwasm.add("--module-path=" + modulePath);
         }
+        linkFile.ifPresent(f -> iwasm.add("--link-file=" + f));
         iwasm.addAll(config.extraArgs());
         iwasm.add("--repl");
         iwasm.add(file.toString());
@@ -46,6 +49,11 @@ final class ReplCommandLine {
         String shell = "stty -echo -onlcr; exec " + iwasm.stream().map(ReplCommandLine::shellQuote)
                 .collect(Collectors.joining(" "));
         return List.of("script", "-qfec", shell, "/dev/null");
+    }
+
+    /** The app heap {@code module} gets: none, except for a module without memory on aarch64 (see above). */
+    static int heapSize(IwasmConfig config, WasmModule module) {
+        return module.allMemories().isEmpty() && config.isa() == Isa.AARCH64 ? 65536 : 0;
     }
 
     static String shellQuote(String s) {
