@@ -1,12 +1,15 @@
 package io.github.wasmaot.spec;
 
+import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Counts outcomes per spec file and per command type, plus how many rejected modules/actions
- * got the reference interpreter's message, and renders them as Markdown (no dates, so an
- * unchanged result renders identically).
+ * got the reference interpreter's message, and every failed command with what went wrong; renders them as
+ * Markdown (no dates, so an unchanged result renders identically).
  */
 public final class SpecSummary {
 
@@ -42,12 +45,24 @@ public final class SpecSummary {
     private int messagesAgreeing;
     private final Map<String, Integer> disagreements = new TreeMap<>();
     private final Map<String, String> firstDisagreement = new TreeMap<>();
+    /** Longest failure text kept per command in the Markdown. */
+    static final int FAILURE_TEXT_LIMIT = 240;
+
+    /** A failed command: where it is and why it failed. */
+    record Failure(String file, int line, String kind, String why) {
+        static final Comparator<Failure> ORDER = Comparator.comparing(Failure::file).thenComparingInt(Failure::line);
+    }
+
+    private final Set<Failure> failures = new TreeSet<>(Failure.ORDER);
 
     synchronized void record(String file, int line, String kind, Outcome outcome) {
         byFile.computeIfAbsent(file, f -> new Counts()).add(outcome.status());
         byKind.computeIfAbsent(kind, k -> new Counts()).add(outcome.status());
         if (outcome.status() == Outcome.Status.SKIPPED) {
             skipReasons.merge(outcome.detail(), 1, Integer::sum);
+        }
+        if (outcome.status() == Outcome.Status.FAILED) {
+            failures.add(new Failure(file, line, kind, outcome.detail()));
         }
         if (outcome.messageAgrees() != null) {
             messagesCompared++;
@@ -92,7 +107,21 @@ public final class SpecSummary {
         }
         md.append("\n### By file\n\n");
         table(md, "file", byFile);
+        if (!failures.isEmpty()) {
+            md.append("\n### Failed commands\n\n");
+            failures.forEach(f -> md.append("- `").append(f.file()).append(':').append(f.line()).append("` ")
+                    .append(f.kind()).append(": ").append(oneLine(f.why())).append('\n'));
+        }
         return md.toString();
+    }
+
+    /** {@code text} on one line, shortened to {@link #FAILURE_TEXT_LIMIT} characters, with Markdown code quotes. */
+    static String oneLine(String text) {
+        String flat = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        if (flat.length() > FAILURE_TEXT_LIMIT) {
+            flat = flat.substring(0, FAILURE_TEXT_LIMIT) + "…";
+        }
+        return flat.isEmpty() ? "(no message)" : "`` " + flat + " ``";
     }
 
     private static void table(StringBuilder md, String what, Map<String, Counts> rows) {
