@@ -6,10 +6,11 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -24,24 +25,49 @@ public final class WasmCallThread {
     public static final long STACK_SIZE = 64L << 20;
     /** Bytes kept free above the stack's lowest address: JVM guard zones, the trap callback into Java. */
     public static final long HEADROOM = 2L << 20;
+    /**
+     * How long either side busy-waits for the other before parking: a call and its answer usually arrive within
+     * a few microseconds, and a park/unpark round trip costs tens of them.
+     */
+    static final long SPIN_NANOS = 50_000;
 
     private static WasmCallThread instance;
 
-    private final ExecutorService executor;
-    private volatile Thread thread;
+    /** One call handed to the call thread, and how it ended. */
+    private static final class Task {
+        final Supplier<Long> call;
+        final Thread caller;
+        long result;
+        Throwable failure;
+        volatile boolean done;
+
+        Task(Supplier<Long> call, Thread caller) {
+            this.call = call;
+            this.caller = caller;
+        }
+    }
+
+    /** Callers take turns: the call thread runs one call at a time. */
+    private final ReentrantLock turn = new ReentrantLock();
+    private final AtomicReference<Task> pending = new AtomicReference<>();
+    private final Thread thread;
     private final long stackLow;
 
     private WasmCallThread() {
-        executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(null, r, "wasm-aot-native-calls", STACK_SIZE);
-            t.setDaemon(true);
-            return t;
-        });
+        CompletableFuture<Long> low = new CompletableFuture<>();
+        thread = new Thread(null, () -> {
+            try {
+                low.complete(lowestStackAddress());
+            } catch (Throwable e) {
+                low.completeExceptionally(e);
+                return;
+            }
+            serve();
+        }, "wasm-aot-native-calls", STACK_SIZE);
+        thread.setDaemon(true);
+        thread.start();
         try {
-            stackLow = executor.submit(() -> {
-                thread = Thread.currentThread();
-                return lowestStackAddress();
-            }).get();
+            stackLow = low.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the native call thread", e);
@@ -68,30 +94,64 @@ public final class WasmCallThread {
         if (Thread.currentThread() == thread) {
             return call.get();
         }
-        Future<Long> f = executor.submit(call::get);
-        boolean interrupted = false;
+        turn.lock();
         try {
-            while (true) {
-                try {
-                    return f.get();
-                } catch (InterruptedException e) {
-                    // native code cannot be interrupted; wait for it, then restore the flag
-                    interrupted = true;
-                }
-            }
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
+            Task task = new Task(call, Thread.currentThread());
+            pending.set(task);
+            LockSupport.unpark(thread);
+            awaitDone(task);
+            if (task.failure instanceof RuntimeException r) {
                 throw r;
             }
-            if (cause instanceof Error err) {
+            if (task.failure instanceof Error err) {
                 throw err;
             }
-            throw new IllegalStateException(cause);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+            if (task.failure != null) {
+                throw new IllegalStateException(task.failure);
             }
+            return task.result;
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    /** Waits for the call thread to finish {@code task}; native code cannot be interrupted, so neither is this. */
+    private static void awaitDone(Task task) {
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        while (!task.done && System.nanoTime() < spinUntil) {
+            Thread.onSpinWait();
+        }
+        boolean interrupted = false;
+        while (!task.done) {
+            LockSupport.park(task);
+            interrupted |= Thread.interrupted();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The call thread's loop: take a task, run it, wake its caller. */
+    private void serve() {
+        while (true) {
+            Task task = pending.getAndSet(null);
+            if (task == null) {
+                long spinUntil = System.nanoTime() + SPIN_NANOS;
+                while (pending.get() == null && System.nanoTime() < spinUntil) {
+                    Thread.onSpinWait();
+                }
+                if (pending.get() == null) {
+                    LockSupport.park(this);
+                }
+                continue;
+            }
+            try {
+                task.result = task.call.get();
+            } catch (Throwable e) {
+                task.failure = e;
+            }
+            task.done = true;
+            LockSupport.unpark(task.caller);
         }
     }
 
