@@ -32,9 +32,8 @@ import java.util.stream.Stream;
  * provides {@code spectest}, and a multi-module judge ({@link IwasmConfig#multiModule()}) loads a
  * registered module's file (a new instance of it), and the link host ({@link IwasmConfig#linkHost()}) links function
  * imports to a new instance of the registered module ({@link LinkFile}). Any other function import is left unlinked
- * and only
- * traps when called, which is reported as a failure; a module with any other kind of unresolvable import
- * is reported unsupported, as is {@code register} without multi-module, actions on such a module, and
+ * and only traps when called, which is reported as a failure; a module with any other kind of unresolvable import
+ * is reported unsupported, as is {@code register} on a judge that links neither way, actions on such a module, and
  * actions on any registered module such a module imports from (its start function or segments could
  * have changed the exporter's state in a real link).
  */
