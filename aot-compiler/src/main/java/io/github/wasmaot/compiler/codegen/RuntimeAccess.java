@@ -145,22 +145,21 @@ final class RuntimeAccess {
 
     /** func_type_indexes[funcIndex] (i32). */
     LLVMValueRef functionTypeIndex(LLVMValueRef funcIndex) {
-        LLVMValueRef array = LLVMBuildLoad2(mc.builder, mc.types.ptr,
-                byteOffset(moduleInst, inst.funcTypeIndexes()), "func_type_indexes");
-        LLVMValueRef at = LLVMBuildInBoundsGEP2(mc.builder, mc.types.i32, array,
-                Llvm.array(LLVMBuildZExt(mc.builder, funcIndex, mc.types.i64, "")),
-                1, "");
-        return LLVMBuildLoad2(mc.builder, mc.types.i32, at, "func_type_idx");
+        return perFunction(inst.funcTypeIndexes(), "func_type_indexes", mc.types.i32, funcIndex, "func_type_idx");
     }
 
     /** func_ptrs[funcIndex]. */
     LLVMValueRef functionPointer(LLVMValueRef funcIndex) {
-        LLVMValueRef array = LLVMBuildLoad2(mc.builder, mc.types.ptr,
-                byteOffset(moduleInst, inst.funcPtrs()), "func_ptrs");
-        LLVMValueRef at = LLVMBuildInBoundsGEP2(mc.builder, mc.types.ptr, array,
-                Llvm.array(LLVMBuildZExt(mc.builder, funcIndex, mc.types.i64, "")),
-                1, "");
-        return LLVMBuildLoad2(mc.builder, mc.types.ptr, at, "func_ptr");
+        return perFunction(inst.funcPtrs(), "func_ptrs", mc.types.ptr, funcIndex, "func_ptr");
+    }
+
+    /** Element {@code funcIndex} of the per-function array whose pointer is at {@code field} of the module instance. */
+    private LLVMValueRef perFunction(long field, String arrayName, LLVMTypeRef element, LLVMValueRef funcIndex,
+                                     String name) {
+        LLVMValueRef array = LLVMBuildLoad2(mc.builder, mc.types.ptr, byteOffset(moduleInst, field), arrayName);
+        LLVMValueRef at = LLVMBuildInBoundsGEP2(mc.builder, element, array,
+                Llvm.array(LLVMBuildZExt(mc.builder, funcIndex, mc.types.i64, "")), 1, "");
+        return LLVMBuildLoad2(mc.builder, element, at, name);
     }
 
     /** {@code aot_enlarge_memory(module_inst, pages)}: true when the memory grew. */
