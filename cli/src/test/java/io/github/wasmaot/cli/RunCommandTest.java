@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wasmaot.format.testing.AotVectors;
 import io.github.wasmaot.loader.BackendKind;
+import io.github.wasmaot.loader.Backends;
 import io.github.wasmaot.loader.Isa;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -40,8 +40,7 @@ class RunCommandTest {
     }
 
     private static void check(AotVectors.Entry e, AotVectors.Run r) {
-        String why = BackendKind.EMULATED.unavailableReason(Isa.ofArch(e.isa()).orElseThrow());
-        Assumptions.assumeTrue(why == null, () -> why);
+        Backends.assumeAvailable(BackendKind.EMULATED, Isa.ofArch(e.isa()).orElseThrow());
         List<String> args = new ArrayList<>(List.of("run", "--emulate"));
         int f = r.iwasmArgs().indexOf("-f");
         r.iwasmArgs().stream().filter(a -> a.startsWith("--heap-size=")).forEach(args::add);
@@ -74,8 +73,7 @@ class RunCommandTest {
     @Test
     void pickingTheBackendItselfSaysWhichAndWhy() {
         AotVectors.Entry features = AotVectors.byFile("features.wamr-2.4.x86_64.aot");
-        String why = BackendKind.EMULATED.unavailableReason(Isa.X86_64);
-        Assumptions.assumeTrue(why == null, () -> why);
+        Backends.assumeAvailable(BackendKind.EMULATED, Isa.X86_64);
         CliRun run = CliRun.of("run", "--invoke", "div", "7", "2", features.path().toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("0x3:i32" + System.lineSeparator(), run.out());
@@ -92,6 +90,7 @@ class RunCommandTest {
 
     @Test
     void wrongArgumentCountIsAUsageError() {
+        Backends.assumeAvailable(BackendKind.EMULATED, Isa.X86_64);
         AotVectors.Entry add = AotVectors.byFile("add.wamr-2.4.x86_64.aot");
         CliRun run = CliRun.of("run", "--emulate", "--invoke", "add", "1", add.path().toString());
         assertEquals(2, run.exitCode());

@@ -8,7 +8,10 @@ import io.github.wasmaot.loader.backend.NativeBackend;
 public enum BackendKind {
     /** Directly on this CPU (image ISA must be the host ISA). */
     NATIVE,
-    /** In Unicorn (any supported ISA; needs libunicorn.so.2). */
+    /**
+     * In Unicorn: aarch64 through the build that comes with the loader (Linux and macOS, x86_64 and arm64 hosts),
+     * x86_64 through the system's library (Debian package libunicorn2).
+     */
     EMULATED;
 
     /** Why this backend cannot run {@code isa} images here, or null when it can. */
@@ -17,7 +20,7 @@ public enum BackendKind {
             case NATIVE -> NativeBackend.supports(isa) ? null
                     : "native backend runs " + isa.label() + " images only on a " + isa.label() + " host; this host is "
                     + System.getProperty("os.arch");
-            case EMULATED -> EmulatedBackend.available() ? null : "libunicorn.so.2 (package libunicorn2) not found";
+            case EMULATED -> EmulatedBackend.unavailableReason(isa);
         };
     }
 

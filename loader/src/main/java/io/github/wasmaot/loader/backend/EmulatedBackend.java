@@ -74,9 +74,9 @@ public final class EmulatedBackend implements Backend {
         }
     }
 
-    /** Whether Unicorn can be loaded here. */
-    public static boolean available() {
-        return UnicornEngine.available();
+    /** Why Unicorn cannot run {@code isa} code here, or null when it can. */
+    public static String unavailableReason(Isa isa) {
+        return UnicornEngine.unavailableReason(EmulatorAbi.of(isa).ucArch());
     }
 
     private void onHostEntry(long address) {

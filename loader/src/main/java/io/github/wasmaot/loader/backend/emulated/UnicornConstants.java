@@ -23,6 +23,7 @@ public final class UnicornConstants {
     public static final int UC_HOOK_MEM_PROT = 896;
 
     public static final int UC_ERR_OK = 0;
+    public static final int UC_ERR_ARCH = 2;
 
     /** UC_CTL_WRITE(UC_CTL_CPU_MODEL, 1). */
     public static final int UC_CTL_CPU_MODEL_WRITE = 1140850695;

@@ -8,10 +8,6 @@ import java.util.List;
 
 /** One Unicorn emulator instance: memory, registers, hooks, runs. Not thread-safe. */
 public final class UnicornEngine implements AutoCloseable {
-    private static final class Holder {
-        static final UnicornLibrary LIB = UnicornLibrary.load();
-    }
-
     private final UnicornLibrary lib;
     private final Pointer uc;
     /** Callbacks must stay reachable while the engine lives, or JNA frees their trampolines. */
@@ -25,17 +21,23 @@ public final class UnicornEngine implements AutoCloseable {
         this.uc = uc;
     }
 
-    /** Whether libunicorn can be loaded on this machine. */
-    public static boolean available() {
-        try {
-            return Holder.LIB != null;
-        } catch (LinkageError e) {
-            return false;
+    /** Why no Unicorn library here emulates {@code arch} (with every library tried), or null when one does. */
+    public static String unavailableReason(int arch) {
+        if (UnicornLibrary.Libraries.DEFAULT.forArch(arch).isPresent()) {
+            return null;
         }
+        return "no Unicorn library here emulates " + (arch == UnicornConstants.UC_ARCH_X86 ? "x86_64" : "aarch64")
+                + " (" + UnicornLibrary.Libraries.DEFAULT.tried() + ")";
+    }
+
+    /** Which library emulates {@code arch} (bundled build or system library), or null when none does. */
+    public static String libraryDescription(int arch) {
+        return UnicornLibrary.Libraries.DEFAULT.forArch(arch).map(UnicornLibrary.Libraries.Loaded::description).orElse(null);
     }
 
     public static UnicornEngine open(int arch, int mode, int cpuModel) {
-        UnicornLibrary lib = Holder.LIB;
+        UnicornLibrary lib = UnicornLibrary.Libraries.DEFAULT.forArch(arch).map(UnicornLibrary.Libraries.Loaded::lib)
+                .orElseThrow(() -> new UnicornException(unavailableReason(arch), UnicornConstants.UC_ERR_ARCH));
         PointerByReference ref = new PointerByReference();
         check(lib, lib.uc_open(arch, mode, ref), "uc_open");
         UnicornEngine engine = new UnicornEngine(lib, ref.getValue());

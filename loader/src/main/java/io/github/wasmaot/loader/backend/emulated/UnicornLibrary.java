@@ -8,8 +8,8 @@ import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
 
 /**
- * JNA binding of the parts of libunicorn 2 (Debian package libunicorn2, {@code libunicorn.so.2}) the loader
- * uses. Constants are in {@link UnicornConstants}.
+ * JNA binding of the parts of libunicorn 2.0.1 the loader uses (the build bundled through Maven, or the
+ * system's {@code libunicorn.so.2}: see {@link UnicornNatives}). Constants are in {@link UnicornConstants}.
  */
 public interface UnicornLibrary extends Library {
 
@@ -59,20 +59,85 @@ public interface UnicornLibrary extends Library {
 
     String uc_strerror(int err);
 
-    /** Loads the library: the development link name first, then the runtime soname. */
-    static UnicornLibrary load() {
-        UnsatisfiedLinkError first = null;
-        for (String name : new String[] {"unicorn", "libunicorn.so.2"}) {
-            try {
-                return Native.load(name, UnicornLibrary.class);
-            } catch (UnsatisfiedLinkError e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
+    boolean uc_arch_supported(int arch);
+
+    /** The Unicorn libraries this process can use, each loaded once, and which one serves each architecture. */
+    final class Libraries {
+        /** A loaded library and where it came from. */
+        record Loaded(UnicornLibrary lib, String description) {
+        }
+
+        /** The libraries of {@link UnicornNatives#candidates()}, which every engine uses. */
+        static final Libraries DEFAULT = new Libraries(UnicornNatives::candidates);
+
+        private final java.util.function.Supplier<java.util.List<UnicornNatives.Candidate>> candidates;
+        private final java.util.List<Loaded> loadedLibs = new java.util.ArrayList<>();
+        private final java.util.List<String> failed = new java.util.ArrayList<>();
+        private boolean loaded;
+
+        Libraries(java.util.function.Supplier<java.util.List<UnicornNatives.Candidate>> candidates) {
+            this.candidates = candidates;
+        }
+
+        /**
+         * The first of {@link UnicornNatives#candidates()} (configured path, the build bundled through Maven, the
+         * system's library) that emulates {@code arch}, or empty. Each library is opened with {@code RTLD_LOCAL},
+         * so two builds (the bundled ARM-only one and the system's) can serve different architectures in one
+         * process without one's symbols resolving into the other.
+         */
+        synchronized java.util.Optional<Loaded> forArch(int arch) {
+            loadAll();
+            return loadedLibs.stream().filter(l -> l.lib().uc_arch_supported(arch)).findFirst();
+        }
+
+        /** What was tried: each library with the architectures it emulates, or why it did not load. */
+        synchronized String tried() {
+            loadAll();
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            for (Loaded l : loadedLibs) {
+                parts.add(l.description() + " emulates " + archNames(l.lib()));
+            }
+            parts.addAll(failed);
+            return String.join("; ", parts);
+        }
+
+        private static String archNames(UnicornLibrary lib) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            if (lib.uc_arch_supported(UnicornConstants.UC_ARCH_X86)) {
+                names.add("x86");
+            }
+            if (lib.uc_arch_supported(UnicornConstants.UC_ARCH_ARM64)) {
+                names.add("arm64");
+            }
+            return names.isEmpty() ? "neither x86 nor arm64" : String.join(" and ", names);
+        }
+
+        private void loadAll() {
+            if (loaded) {
+                return;
+            }
+            loaded = true;
+            java.util.Set<String> paths = new java.util.HashSet<>();
+            for (UnicornNatives.Candidate c : candidates.get()) {
+                if (c.jnaName() == null) {
+                    failed.add(c.description());
+                    continue;
+                }
+                try {
+                    UnicornLibrary lib = Native.load(c.jnaName(), UnicornLibrary.class,
+                            java.util.Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY_LOCAL));
+                    String file = com.sun.jna.NativeLibrary.getInstance(c.jnaName()).getFile() == null ? c.jnaName()
+                            : com.sun.jna.NativeLibrary.getInstance(c.jnaName()).getFile().getAbsolutePath();
+                    if (paths.add(file)) {
+                        loadedLibs.add(new Loaded(lib, c.description()));
+                    }
+                } catch (UnsatisfiedLinkError e) {
+                    failed.add(c.description() + ": not found");
                 }
             }
         }
-        throw first;
+
+        /** dlopen flags: RTLD_LAZY, without RTLD_GLOBAL (JNA's default adds it). */
+        private static final int RTLD_LAZY_LOCAL = 1;
     }
 }
