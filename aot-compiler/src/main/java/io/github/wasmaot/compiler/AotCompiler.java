@@ -4,6 +4,7 @@ import io.github.wasmaot.compiler.codegen.ModuleTranslator;
 import io.github.wasmaot.compiler.image.AotImageBuilder;
 import io.github.wasmaot.format.AotImage;
 import io.github.wasmaot.format.AotWriter;
+import io.github.wasmaot.format.io.AtomicOutput;
 import io.github.wasmaot.verifier.Finding;
 import io.github.wasmaot.verifier.Target;
 import io.github.wasmaot.verifier.VerificationResult;
@@ -14,10 +15,9 @@ import io.github.wasmaot.wasm.model.WasmModule;
 import io.github.wasmaot.wasm.validate.ModuleValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -45,8 +45,16 @@ public final class AotCompiler {
         return bytes;
     }
 
-    /** Compiles {@code in} into {@code out} atomically: on any failure {@code out} is left untouched. */
+    /**
+     * Compiles {@code in} into {@code out} atomically: on any failure {@code out} is left untouched. {@code out} is
+     * refused before compiling when it is {@code in} itself, a directory or not a regular file.
+     */
     public static void compileFile(Path in, Path out, CompileOptions options) {
+        try {
+            AtomicOutput.check(out, List.of(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
         byte[] wasm;
         try {
             wasm = Files.readAllBytes(in);
@@ -54,28 +62,12 @@ public final class AotCompiler {
             throw new UncheckedIOException("cannot read " + in, e);
         }
         byte[] image = compile(wasm, in.getFileName().toString(), options);
-        Path dir = out.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
-            Files.write(tmp, image);
-            try {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
+            AtomicOutput.write(out, image, in);
+        } catch (AtomicOutput.RefusedOutputException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out, e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the temp file is hidden and never the output
-                }
-            }
         }
     }
 

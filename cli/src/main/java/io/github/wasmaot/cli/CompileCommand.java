@@ -4,6 +4,7 @@ import io.github.wasmaot.compiler.AotCompiler;
 import io.github.wasmaot.compiler.CodegenTarget;
 import io.github.wasmaot.compiler.CompileException;
 import io.github.wasmaot.compiler.CompileOptions;
+import io.github.wasmaot.format.io.AtomicOutput;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -105,7 +106,8 @@ final class CompileCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 1;
         } catch (UncheckedIOException e) {
-            err.println(e.getMessage() + ": " + e.getCause().getMessage());
+            err.println("wasm-aot compile: " + (e.getCause() instanceof AtomicOutput.RefusedOutputException
+                    ? e.getMessage() : e.getMessage() + ": " + e.getCause().getMessage()));
             return WasmAotCli.EXIT_USAGE;
         }
         spec.commandLine().getOut().println(output + ": written for " + runtime + " on " + target);

@@ -1,6 +1,7 @@
 package io.github.wasmaot.compiler.batch;
 
 import io.github.wasmaot.bundle.Bundler;
+import io.github.wasmaot.format.io.AtomicOutput;
 import io.github.wasmaot.compiler.AotCompiler;
 import io.github.wasmaot.compiler.CodegenTarget;
 import io.github.wasmaot.compiler.CompileException;
@@ -95,10 +96,12 @@ public final class BatchCompiler {
         long start = System.nanoTime();
         try {
             byte[] bytes = AotCompiler.compile(wasm, source.getFileName().toString(), options);
-            AtomicWrite.write(image, bytes);
+            AtomicOutput.write(image, bytes, source);
             new CompileStamp(source, sourceSha, request.compilerVersion(), canonical, Bundler.sha256(bytes))
                     .writeFor(image);
         } catch (CompileException e) {
+            return new ModuleResult.Failed(source, cell, image, e.getMessage());
+        } catch (AtomicOutput.RefusedOutputException e) {
             return new ModuleResult.Failed(source, cell, image, e.getMessage());
         } catch (IOException | UncheckedIOException e) {
             return new ModuleResult.Failed(source, cell, image, "cannot write " + image + ": " + e.getMessage());
