@@ -25,6 +25,16 @@ public final class WasmAotCli {
         cl.setExitCodeExceptionMapper(e -> EXIT_USAGE);
         // run --invoke NAME -1 4294967295 FILE.aot: negative numbers are arguments, not options
         cl.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
-        return cl.execute(args);
+        cl.setParameterExceptionHandler(CliErrors::parameterError);
+        cl.setExecutionExceptionHandler(CliErrors::executionError);
+        try {
+            return cl.execute(args);
+        } catch (RuntimeException | Error e) {
+            // what picocli does not hand to the execution handler (errors such as a stack overflow)
+            String command = args.length > 0 && cl.getSubcommands().containsKey(args[0]) ? " " + args[0] : "";
+            cl.getErr().println("wasm-aot" + command + ": " + CliErrors.describe(e));
+            cl.getErr().flush();
+            return EXIT_USAGE;
+        }
     }
 }
