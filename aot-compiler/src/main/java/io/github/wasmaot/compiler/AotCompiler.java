@@ -30,6 +30,11 @@ public final class AotCompiler {
 
     /** Compiles {@code wasm}; {@code name} names the module in messages and the image. */
     public static byte[] compile(byte[] wasm, String name, CompileOptions options) {
+        return compile(wasm, name, options, CompileProgress.NONE);
+    }
+
+    /** As {@link #compile(byte[], String, CompileOptions)}, telling {@code progress} how far it is. */
+    public static byte[] compile(byte[] wasm, String name, CompileOptions options, CompileProgress progress) {
         CodegenTarget target = CodegenTarget.resolve(options);
         WasmModule module;
         try {
@@ -38,7 +43,7 @@ public final class AotCompiler {
         } catch (WasmException e) {
             throw new CompileException(name + ": " + e.getMessage(), e);
         }
-        ModuleTranslator.CompiledObject object = ModuleTranslator.compile(name, module, target);
+        ModuleTranslator.CompiledObject object = ModuleTranslator.compile(name, module, target, progress);
         AotImage image = AotImageBuilder.build(name, name, module, object, target);
         byte[] bytes = AotWriter.write(image);
         verify(bytes, name, target);
@@ -50,6 +55,11 @@ public final class AotCompiler {
      * refused before compiling when it is {@code in} itself, a directory or not a regular file.
      */
     public static void compileFile(Path in, Path out, CompileOptions options) {
+        compileFile(in, out, options, CompileProgress.NONE);
+    }
+
+    /** As {@link #compileFile(Path, Path, CompileOptions)}, telling {@code progress} how far it is. */
+    public static void compileFile(Path in, Path out, CompileOptions options, CompileProgress progress) {
         try {
             AtomicOutput.check(out, List.of(in));
         } catch (IOException e) {
@@ -61,9 +71,10 @@ public final class AotCompiler {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + in, e);
         }
-        byte[] image = compile(wasm, in.getFileName().toString(), options);
+        byte[] image = compile(wasm, in.getFileName().toString(), options, progress);
         try {
             AtomicOutput.write(out, image, in);
+            progress.imageWritten(out, image.length);
         } catch (AtomicOutput.RefusedOutputException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         } catch (IOException e) {

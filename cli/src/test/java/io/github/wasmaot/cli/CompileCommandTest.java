@@ -140,4 +140,27 @@ class CompileCommandTest {
         assertEquals(0, p.waitFor(), output);
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
     }
+    @Test
+    void progressShowsOnlyForLongCompilesOrWhenAskedFor() throws Exception {
+        Path out = tmp.resolve("add.aot");
+        CliRun quick = CliRun.of("compile", "--runtime", "legacy", "--target", "x86_64", "-o", out.toString(),
+                ADD.toString());
+        assertEquals(0, quick.exitCode(), quick.err());
+        assertEquals("", quick.err());
+        System.setProperty("wasm-aot.progress.quiet-ms", "0");
+        try {
+            CliRun r = CliRun.of("compile", "--runtime", "legacy", "--target", "x86_64", "-o", out.toString(),
+                    ADD.toString());
+            assertEquals(0, r.exitCode(), r.err());
+            String[] lines = r.err().split("\\R");
+            assertTrue(lines[0].matches("wasm-aot compile: add\\.wasm: (decoding and validating|translating 1 function) \\(\\d+\\.\\d s\\)"),
+                    r.err());
+            assertTrue(lines[lines.length - 2].matches("wasm-aot compile: add\\.wasm: object emitted \\(\\d+ bytes\\); building and "
+                    + "verifying the image \\(\\d+\\.\\d s\\)"), r.err());
+            assertTrue(lines[lines.length - 1].startsWith("wasm-aot compile: add.wasm: image written to " + out + " ("
+                    + Files.size(out) + " bytes)"), r.err());
+        } finally {
+            System.clearProperty("wasm-aot.progress.quiet-ms");
+        }
+    }
 }
