@@ -63,6 +63,20 @@ final class CliErrors {
                 .replace('\n', ' '));
     }
 
+    /** An I/O failure as words: {@code no such file or directory: /x/y}, {@code permission denied: /x}. */
+    static String describe(java.io.IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            return "no such file or directory: " + n.getFile();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason() + (f.getFile() == null ? "" : ": " + f.getFile());
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
     /** {@code wasm-aot run: unknown option --runtme (did you mean --runtime?)}. */
     static String unknownOption(CommandSpec spec, String word) {
         String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;

@@ -127,7 +127,7 @@ final class CompileCommand implements Callable<Integer> {
             return 1;
         } catch (UncheckedIOException e) {
             err.println("wasm-aot compile: " + (e.getCause() instanceof AtomicOutput.RefusedOutputException
-                    ? e.getMessage() : e.getMessage() + ": " + e.getCause().getMessage()));
+                    ? e.getMessage() : e.getMessage() + ": " + CliErrors.describe(e.getCause())));
             return WasmAotCli.EXIT_USAGE;
         }
         spec.commandLine().getOut().println(output + ": written for " + runtime + " on " + target);

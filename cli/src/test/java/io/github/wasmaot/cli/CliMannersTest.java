@@ -114,6 +114,25 @@ class CliMannersTest {
         }
     }
 
+    @Test
+    void versionOnEveryCommand() {
+        for (String command : List.of("compile", "inspect", "verify", "validate", "run")) {
+            CliRun r = CliRun.of(command, "--version");
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals("wasm-aot 0.1.0-SNAPSHOT" + NL, r.out(), command);
+        }
+    }
+
+    @Test
+    void anUnwritableOutputIsOneClearLine() {
+        Path missingDir = Path.of("/proc/no-such-dir/x.aot");
+        CliRun r = CliRun.of("compile", "--runtime", "legacy", "--target", "x86_64", "-o", missingDir.toString(),
+                VECTORS.resolve("add.wasm").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("wasm-aot compile: cannot write /proc/no-such-dir/x.aot: no such file or directory: "
+                + "/proc/no-such-dir" + NL, r.err());
+    }
+
     /** Garbage of every kind, given to every command: never a stack trace, always a documented exit code. */
     @Test
     void garbageInputsNeverShowAStackTrace() throws Exception {
