@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * What one compile is doing, for modules that take a while: the compiler calls these on its own thread, in this
  * order. Every method does nothing by default; {@link ProgressPrinter} turns them into a few lines a second.
  */
-public interface CompileProgress {
+public interface CompileProgress extends AutoCloseable {
     /** A listener that ignores everything. */
     CompileProgress NONE = new CompileProgress() {
     };
@@ -29,5 +29,10 @@ public interface CompileProgress {
 
     /** The image ({@code bytes} long) is written to {@code image} ({@link AotCompiler#compileFile} only). */
     default void imageWritten(Path image, int bytes) {
+    }
+
+    /** The compile is over, whatever its outcome (batch compiles close each listener they were given). */
+    @Override
+    default void close() {
     }
 }

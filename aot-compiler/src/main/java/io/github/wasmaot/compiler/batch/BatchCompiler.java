@@ -107,8 +107,7 @@ public final class BatchCompiler {
             return new ModuleResult.UpToDate(source, cell, image, canonical);
         }
         long start = System.nanoTime();
-        try {
-            CompileProgress listener = compileProgress.apply(source, cell);
+        try (CompileProgress listener = compileProgress.apply(source, cell)) {
             byte[] bytes = AotCompiler.compile(wasm, source.getFileName().toString(), options, listener);
             AtomicOutput.write(image, bytes, source);
             listener.imageWritten(image, bytes.length);
