@@ -4,6 +4,7 @@ import io.github.wasmaot.compiler.codegen.ModuleTranslator;
 import io.github.wasmaot.compiler.image.AotImageBuilder;
 import io.github.wasmaot.format.AotImage;
 import io.github.wasmaot.format.AotWriter;
+import io.github.wasmaot.format.io.AtomicOutput;
 import io.github.wasmaot.verifier.Finding;
 import io.github.wasmaot.verifier.Target;
 import io.github.wasmaot.verifier.VerificationResult;
@@ -14,10 +15,9 @@ import io.github.wasmaot.wasm.model.WasmModule;
 import io.github.wasmaot.wasm.validate.ModuleValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +30,11 @@ public final class AotCompiler {
 
     /** Compiles {@code wasm}; {@code name} names the module in messages and the image. */
     public static byte[] compile(byte[] wasm, String name, CompileOptions options) {
+        return compile(wasm, name, options, CompileProgress.NONE);
+    }
+
+    /** As {@link #compile(byte[], String, CompileOptions)}, telling {@code progress} how far it is. */
+    public static byte[] compile(byte[] wasm, String name, CompileOptions options, CompileProgress progress) {
         CodegenTarget target = CodegenTarget.resolve(options);
         WasmModule module;
         try {
@@ -38,44 +43,42 @@ public final class AotCompiler {
         } catch (WasmException e) {
             throw new CompileException(name + ": " + e.getMessage(), e);
         }
-        ModuleTranslator.CompiledObject object = ModuleTranslator.compile(name, module, target);
+        ModuleTranslator.CompiledObject object = ModuleTranslator.compile(name, module, target, progress);
         AotImage image = AotImageBuilder.build(name, name, module, object, target);
         byte[] bytes = AotWriter.write(image);
         verify(bytes, name, target);
         return bytes;
     }
 
-    /** Compiles {@code in} into {@code out} atomically: on any failure {@code out} is left untouched. */
+    /**
+     * Compiles {@code in} into {@code out} atomically: on any failure {@code out} is left untouched. {@code out} is
+     * refused before compiling when it is {@code in} itself, a directory or not a regular file.
+     */
     public static void compileFile(Path in, Path out, CompileOptions options) {
+        compileFile(in, out, options, CompileProgress.NONE);
+    }
+
+    /** As {@link #compileFile(Path, Path, CompileOptions)}, telling {@code progress} how far it is. */
+    public static void compileFile(Path in, Path out, CompileOptions options, CompileProgress progress) {
+        try {
+            AtomicOutput.check(out, List.of(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
         byte[] wasm;
         try {
             wasm = Files.readAllBytes(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + in, e);
         }
-        byte[] image = compile(wasm, in.getFileName().toString(), options);
-        Path dir = out.toAbsolutePath().getParent();
-        Path tmp = null;
+        byte[] image = compile(wasm, in.getFileName().toString(), options, progress);
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
-            Files.write(tmp, image);
-            try {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
+            AtomicOutput.write(out, image, in);
+            progress.imageWritten(out, image.length);
+        } catch (AtomicOutput.RefusedOutputException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out, e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the temp file is hidden and never the output
-                }
-            }
         }
     }
 

@@ -4,6 +4,8 @@ import io.github.wasmaot.compiler.AotCompiler;
 import io.github.wasmaot.compiler.CodegenTarget;
 import io.github.wasmaot.compiler.CompileException;
 import io.github.wasmaot.compiler.CompileOptions;
+import io.github.wasmaot.compiler.ProgressPrinter;
+import io.github.wasmaot.format.io.AtomicOutput;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -68,6 +70,22 @@ final class CompileCommand implements Callable<Integer> {
     @Parameters(arity = "1", paramLabel = "IN.wasm", description = "WebAssembly binary.")
     Path input;
 
+    /**
+     * Progress lines start after 2 s, or at once when stderr is a terminal (the launcher says so with
+     * {@code -Dwasm-aot.stderr.tty=true}); {@code -Dwasm-aot.progress.quiet-ms} overrides.
+     */
+    static long progressQuietMillis() {
+        String quiet = System.getProperty("wasm-aot.progress.quiet-ms");
+        if (quiet != null) {
+            try {
+                return Long.parseLong(quiet);
+            } catch (NumberFormatException e) {
+                // fall through to the default
+            }
+        }
+        return Boolean.getBoolean("wasm-aot.stderr.tty") ? 0 : 2000;
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -99,13 +117,17 @@ final class CompileCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return WasmAotCli.EXIT_USAGE;
         }
-        try {
-            AotCompiler.compileFile(input, output, options);
+        try (ProgressPrinter progress = ProgressPrinter.start(line -> {
+            err.println(line);
+            err.flush();
+        }, "wasm-aot compile: " + input.getFileName(), progressQuietMillis(), 1000)) {
+            AotCompiler.compileFile(input, output, options, progress);
         } catch (CompileException e) {
             err.println(e.getMessage());
             return 1;
         } catch (UncheckedIOException e) {
-            err.println(e.getMessage() + ": " + e.getCause().getMessage());
+            err.println("wasm-aot compile: " + (e.getCause() instanceof AtomicOutput.RefusedOutputException
+                    ? e.getMessage() : e.getMessage() + ": " + CliErrors.describe(e.getCause())));
             return WasmAotCli.EXIT_USAGE;
         }
         spec.commandLine().getOut().println(output + ": written for " + runtime + " on " + target);

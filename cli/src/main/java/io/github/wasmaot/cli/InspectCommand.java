@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 
 /** {@code wasm-aot inspect [--json] FILE.aot…}: who wrote an image, for which ISA, and what is in it. */
 @Command(name = "inspect",
+        mixinStandardHelpOptions = true,
         description = "Show an AOT image's profile family, ISA, sections, functions, exports, imports and relocations.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every image was read", "1:an image is malformed", "2:usage or I/O error"})

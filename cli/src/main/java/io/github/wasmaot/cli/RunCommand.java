@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
  * own line in iwasm's format ({@code 0x5:i32}). A trap prints {@code Exception: <message>} on stderr, exit 1.
  */
 @Command(name = "run",
+        mixinStandardHelpOptions = true,
         description = "Run an AOT image: its WASI _start, or one export with --invoke.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ran (or the program's own exit code)", "1:trapped", "2:usage, load or I/O error"})
@@ -57,6 +58,14 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        // unknown options reach the words (negative numbers must): an option-like word where no program
+        // argument can be is a mistyped option
+        var unknown = CliErrors.unknownOptionIn(invoke != null ? words : words.subList(0, 1));
+        if (unknown.isPresent()) {
+            err.println(CliErrors.unknownOption(spec, unknown.get()));
+            err.flush();
+            return WasmAotCli.EXIT_USAGE;
+        }
         try {
             if (emulate && nativ) {
                 err.println("wasm-aot run: --emulate and --native exclude each other");

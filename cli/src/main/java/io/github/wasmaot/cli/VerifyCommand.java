@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
  * library call as the Maven plugin's {@code verify} goal ({@link BatchVerifier}).
  */
 @Command(name = "verify",
+        mixinStandardHelpOptions = true,
         description = "Check AOT images against pinned WAMR runtime profiles (and a target ISA).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every image is compatible", "1:some image is not", "2:usage or I/O error"})

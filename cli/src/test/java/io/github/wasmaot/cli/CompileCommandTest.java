@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wasmaot.compiler.AotCompiler;
 import io.github.wasmaot.compiler.CompileOptions;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,5 +77,90 @@ class CompileCommandTest {
                 tmp.resolve("missing.wasm").toString()).exitCode());
         assertEquals(2, CliRun.of("compile", "--runtime", "legacy", "-o", out, ADD.toString()).exitCode());
         assertFalse(Files.exists(Path.of(out)));
+    }
+    @Test
+    void refusesToWriteOverItsInputAndLeavesItByteIdentical() throws Exception {
+        Path in = Files.copy(ADD, tmp.resolve("add.wasm"));
+        byte[] before = Files.readAllBytes(in);
+        for (String target : new String[] {in.toString(), tmp.resolve(".").resolve("add.wasm").toString()}) {
+            CliRun r = CliRun.of("compile", "--runtime", "legacy", "--target", "x86_64", "-o", target, in.toString());
+            assertEquals(2, r.exitCode(), r.err());
+            assertEquals("wasm-aot compile: refusing to write " + target + ": it is also an input (" + in + ")\n",
+                    r.err());
+            assertArrayEquals(before, Files.readAllBytes(in));
+        }
+        try (var files = Files.list(tmp)) {
+            assertEquals(1, files.count());
+        }
+    }
+
+    @Test
+    void refusesDirectoriesAndDevicesAsOutput() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("out.aot"));
+        CliRun r = CliRun.of("compile", "--runtime", "legacy", "--target", "x86_64", "-o", dir.toString(),
+                ADD.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("wasm-aot compile: refusing to write " + dir + ": it is a directory\n", r.err());
+        assertTrue(Files.isDirectory(dir));
+        Path devNull = Path.of("/dev/null");
+        if (Files.exists(devNull)) {
+            r = CliRun.of("compile", "--runtime", "legacy", "--target", "x86_64", "-o", "/dev/null", ADD.toString());
+            assertEquals(2, r.exitCode(), r.err());
+            assertEquals("wasm-aot compile: refusing to write /dev/null: it is not a regular file\n", r.err());
+            assertFalse(Files.isRegularFile(devNull));
+        }
+    }
+
+    @Test
+    void anExistingOutputKeepsItsModeAndANewOneFollowsTheUmask() throws Exception {
+        Path out = Files.write(tmp.resolve("add.aot"), new byte[] {1});
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-r-----"));
+        CliRun r = CliRun.of("compile", "--runtime", "legacy", "--target", "x86_64", "-o", out.toString(),
+                ADD.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
+        assertTrue(Files.size(out) > 1);
+
+        Path ordinary = Files.write(tmp.resolve("ordinary"), new byte[] {1});
+        Path fresh = tmp.resolve("fresh.aot");
+        r = CliRun.of("compile", "--runtime", "legacy", "--target", "x86_64", "-o", fresh.toString(), ADD.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(Files.getPosixFilePermissions(ordinary), Files.getPosixFilePermissions(fresh));
+    }
+
+    @Test
+    void underUmask022TheImageIs0644() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path out = tmp.resolve("add.aot");
+        Process p = new ProcessBuilder("sh", "-c", "umask 022; exec \"$0\" -cp \"$1\" " + WasmAotCli.class.getName()
+                + " compile --runtime legacy --target x86_64 -o \"$2\" \"$3\"", java,
+                System.getProperty("java.class.path"), out.toString(), ADD.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), output);
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
+    }
+    @Test
+    void progressShowsOnlyForLongCompilesOrWhenAskedFor() throws Exception {
+        Path out = tmp.resolve("add.aot");
+        CliRun quick = CliRun.of("compile", "--runtime", "legacy", "--target", "x86_64", "-o", out.toString(),
+                ADD.toString());
+        assertEquals(0, quick.exitCode(), quick.err());
+        assertEquals("", quick.err());
+        System.setProperty("wasm-aot.progress.quiet-ms", "0");
+        try {
+            CliRun r = CliRun.of("compile", "--runtime", "legacy", "--target", "x86_64", "-o", out.toString(),
+                    ADD.toString());
+            assertEquals(0, r.exitCode(), r.err());
+            String[] lines = r.err().split("\\R");
+            assertTrue(lines[0].matches("wasm-aot compile: add\\.wasm: (decoding and validating|translating 1 function) \\(\\d+\\.\\d s\\)"),
+                    r.err());
+            assertTrue(lines[lines.length - 2].matches("wasm-aot compile: add\\.wasm: object emitted \\(\\d+ bytes\\); building and "
+                    + "verifying the image \\(\\d+\\.\\d s\\)"), r.err());
+            assertTrue(lines[lines.length - 1].startsWith("wasm-aot compile: add.wasm: image written to " + out + " ("
+                    + Files.size(out) + " bytes)"), r.err());
+        } finally {
+            System.clearProperty("wasm-aot.progress.quiet-ms");
+        }
     }
 }

@@ -59,4 +59,23 @@ class ValidateCommandTest {
     void noOperandsIsAUsageError() {
         assertEquals(2, CliRun.of("validate").exitCode());
     }
+    @Test
+    void unsupportedProposalsAreNamed() throws Exception {
+        // a type section (func) then a tag section (id 13) with one tag of type 0
+        Path tag = Files.write(tmp.resolve("tag.wasm"), new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0,
+            1, 4, 1, 0x60, 0, 0, 13, 3, 1, 0, 0});
+        // (memory i64 1): limits flags 0x04
+        Path mem64 = Files.write(tmp.resolve("mem64.wasm"), new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0,
+            5, 3, 1, 4, 1});
+        CliRun r = CliRun.of("validate", tag.toString(), mem64.toString());
+        assertEquals(1, r.exitCode());
+        assertEquals(tag + ": malformed: malformed section id: tag section (id 13) is not supported (exception "
+                + "handling proposal) (offset 14)" + System.lineSeparator()
+                + mem64 + ": malformed: integer too large: 64-bit memory (limits flags 0x04) is not supported "
+                + "(memory64 proposal) (offset 11)" + System.lineSeparator(), r.out());
+        CliRun compile = CliRun.of("compile", "--runtime", "current", "--target", "x86_64", "-o",
+                tmp.resolve("tag.aot").toString(), tag.toString());
+        assertEquals(1, compile.exitCode());
+        assertTrue(compile.err().contains("(exception handling proposal)"), compile.err());
+    }
 }

@@ -3,6 +3,7 @@ package io.github.wasmaot.bundle;
 import io.github.wasmaot.format.AotFormatException;
 import io.github.wasmaot.format.AotImage;
 import io.github.wasmaot.format.AotReader;
+import io.github.wasmaot.format.io.AtomicOutput;
 import io.github.wasmaot.format.profile.ProfileCatalog;
 import io.github.wasmaot.format.profile.RuntimeProfile;
 import io.github.wasmaot.format.summary.ImageSummary;
@@ -89,30 +90,23 @@ public final class Bundler {
         entries.put(MANIFEST, manifest);
 
         Map<BundleFormat, Path> archives = new EnumMap<>(BundleFormat.class);
-        Map<BundleFormat, Path> temps = new EnumMap<>(BundleFormat.class);
+        Map<BundleFormat, AtomicOutput> outputs = new EnumMap<>(BundleFormat.class);
         try {
-            Files.createDirectories(request.outputDirectory());
             for (BundleFormat format : EnumSet.copyOf(request.formats())) {
-                Path target = request.archive(format);
-                Path tmp = Files.createTempFile(request.outputDirectory(), "." + target.getFileName() + ".", ".tmp");
-                temps.put(format, tmp);
-                Archives.write(format, tmp, entries, request.timestamp());
+                AtomicOutput output = AtomicOutput.begin(request.archive(format), files);
+                outputs.put(format, output);
+                Archives.write(format, output.temp(), entries, request.timestamp());
             }
-            for (Map.Entry<BundleFormat, Path> t : temps.entrySet()) {
-                Path target = request.archive(t.getKey());
-                Archives.moveIntoPlace(t.getValue(), target);
-                archives.put(t.getKey(), target);
+            for (Map.Entry<BundleFormat, AtomicOutput> o : outputs.entrySet()) {
+                o.getValue().commit();
+                archives.put(o.getKey(), request.archive(o.getKey()));
             }
+        } catch (AtomicOutput.RefusedOutputException e) {
+            throw new BundleException("cannot write the bundle: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new BundleException("cannot write the bundle to " + request.outputDirectory() + ": " + e, e);
         } finally {
-            for (Path tmp : temps.values()) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: a leftover hidden .tmp file is harmless
-                }
-            }
+            outputs.values().forEach(AtomicOutput::close);
         }
         if (request.unpackDirectory() != null) {
             unpack(entries, request.unpackDirectory());

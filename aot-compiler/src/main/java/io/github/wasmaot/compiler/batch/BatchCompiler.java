@@ -5,6 +5,8 @@ import io.github.wasmaot.compiler.AotCompiler;
 import io.github.wasmaot.compiler.CodegenTarget;
 import io.github.wasmaot.compiler.CompileException;
 import io.github.wasmaot.compiler.CompileOptions;
+import io.github.wasmaot.compiler.CompileProgress;
+import io.github.wasmaot.format.io.AtomicOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -43,11 +46,21 @@ public final class BatchCompiler {
      */
     public static BatchResult compile(BatchRequest request, Consumer<ModuleResult> progress)
             throws BatchCompileException {
+        return compile(request, progress, (source, cell) -> CompileProgress.NONE);
+    }
+
+    /**
+     * As {@link #compile(BatchRequest, Consumer)}, and {@code compileProgress} gives, per (source, cell) that is
+     * compiled (not up to date), the listener that follows that compile ({@link ProgressPrinter} for a log).
+     */
+    public static BatchResult compile(BatchRequest request, Consumer<ModuleResult> progress,
+                                      BiFunction<Path, MatrixCell, CompileProgress> compileProgress)
+            throws BatchCompileException {
         Map<Path, byte[]> sources = readSources(request.sources());
         List<ModuleResult> results = new ArrayList<>();
         for (Map.Entry<Path, byte[]> source : sources.entrySet()) {
             for (MatrixCell cell : request.matrix()) {
-                ModuleResult r = one(request, source.getKey(), source.getValue(), cell);
+                ModuleResult r = one(request, source.getKey(), source.getValue(), cell, compileProgress);
                 results.add(r);
                 progress.accept(r);
             }
@@ -74,7 +87,8 @@ public final class BatchCompiler {
                 "--stack-bounds-checks=" + (t.stackBoundsChecks() ? 1 : 0));
     }
 
-    private static ModuleResult one(BatchRequest request, Path source, byte[] wasm, MatrixCell cell) {
+    private static ModuleResult one(BatchRequest request, Path source, byte[] wasm, MatrixCell cell,
+                                    BiFunction<Path, MatrixCell, CompileProgress> compileProgress) {
         CompileOptions options = request.optionsFor(cell);
         CodegenTarget target;
         try {
@@ -93,12 +107,15 @@ public final class BatchCompiler {
             return new ModuleResult.UpToDate(source, cell, image, canonical);
         }
         long start = System.nanoTime();
-        try {
-            byte[] bytes = AotCompiler.compile(wasm, source.getFileName().toString(), options);
-            AtomicWrite.write(image, bytes);
+        try (CompileProgress listener = compileProgress.apply(source, cell)) {
+            byte[] bytes = AotCompiler.compile(wasm, source.getFileName().toString(), options, listener);
+            AtomicOutput.write(image, bytes, source);
+            listener.imageWritten(image, bytes.length);
             new CompileStamp(source, sourceSha, request.compilerVersion(), canonical, Bundler.sha256(bytes))
                     .writeFor(image);
         } catch (CompileException e) {
+            return new ModuleResult.Failed(source, cell, image, e.getMessage());
+        } catch (AtomicOutput.RefusedOutputException e) {
             return new ModuleResult.Failed(source, cell, image, e.getMessage());
         } catch (IOException | UncheckedIOException e) {
             return new ModuleResult.Failed(source, cell, image, "cannot write " + image + ": " + e.getMessage());

@@ -1,5 +1,6 @@
 package io.github.wasmaot.compiler.batch;
 
+import io.github.wasmaot.format.io.AtomicOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,6 +92,6 @@ public record CompileStamp(Path source, String sourceSha256, String compiler, Li
         text.append("compiler=").append(compiler).append('\n');
         options.forEach(o -> text.append("option=").append(o).append('\n'));
         text.append("imageSha256=").append(imageSha256).append('\n');
-        AtomicWrite.write(fileOf(image), text.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicOutput.write(fileOf(image), text.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -4,6 +4,7 @@ import static org.bytedeco.llvm.global.LLVM.*;
 
 import io.github.wasmaot.compiler.CodegenTarget;
 import io.github.wasmaot.compiler.CompileException;
+import io.github.wasmaot.compiler.CompileProgress;
 import io.github.wasmaot.compiler.llvm.LlvmNatives;
 import io.github.wasmaot.compiler.llvm.ObjectEmitter;
 import io.github.wasmaot.wasm.model.FuncType;
@@ -40,6 +41,12 @@ public final class ModuleTranslator {
     }
 
     public static CompiledObject compile(String moduleName, WasmModule wasm, CodegenTarget target) {
+        return compile(moduleName, wasm, target, CompileProgress.NONE);
+    }
+
+    /** As {@link #compile(String, WasmModule, CodegenTarget)}, telling {@code progress} how far it is. */
+    public static CompiledObject compile(String moduleName, WasmModule wasm, CodegenTarget target,
+                                         CompileProgress progress) {
         checkModuleFeatures(moduleName, wasm);
         LlvmNatives.ensureInitialized();
         LLVMContextRef ctx = LLVMContextCreate();
@@ -51,12 +58,17 @@ public final class ModuleTranslator {
             ModuleContext mc = new ModuleContext(moduleName, wasm, target, ctx, module, builder, types, functions);
             List<Integer> locals = new ArrayList<>();
             List<Integer> stacks = new ArrayList<>();
-            for (int i = 0; i < wasm.code().size(); i++) {
+            int total = wasm.code().size();
+            progress.started(total);
+            for (int i = 0; i < total; i++) {
                 FunctionTranslator.CellCounts cells = new FunctionTranslator(mc, i).translate();
                 locals.add(cells.maxLocalCells());
                 stacks.add(cells.maxStackCells());
+                progress.functionsTranslated(i + 1, total);
             }
+            progress.emittingObject();
             byte[] elf = ObjectEmitter.emit(module, target);
+            progress.objectEmitted(elf.length);
             return new CompiledObject(elf, locals, stacks);
         } finally {
             LLVMDisposeBuilder(builder);

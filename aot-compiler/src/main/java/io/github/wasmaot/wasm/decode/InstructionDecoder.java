@@ -100,9 +100,9 @@ final class InstructionDecoder {
 
     private MalformedModuleException unknownOpcode(int code, int at) {
         return switch (code) {
-            case 0xfd -> new UnsupportedFeatureException("SIMD", "opcode prefix 0xfd", at);
+            case 0xfd -> simd(at);
             case 0xfe -> new UnsupportedFeatureException("threads", "opcode prefix 0xfe (atomics)", at);
-            case 0x06, 0x07, 0x08, 0x09, 0x18, 0x19 ->
+            case 0x06, 0x07, 0x08, 0x09, 0x0a, 0x18, 0x19, 0x1f ->
                     new UnsupportedFeatureException("exception handling", String.format("opcode 0x%02x", code), at);
             case 0x12, 0x13 -> new UnsupportedFeatureException("tail calls", String.format("opcode 0x%02x", code), at);
             case 0x14, 0x15, 0xd3, 0xd4, 0xd5, 0xd6 ->
@@ -110,6 +110,31 @@ final class InstructionDecoder {
             case 0xfb -> new UnsupportedFeatureException("GC", "opcode prefix 0xfb", at);
             default -> new MalformedModuleException("illegal opcode", at);
         };
+    }
+
+    /** SIMD, or relaxed SIMD when the sub-opcode is one of that proposal's (0x100 to 0x113). */
+    private MalformedModuleException simd(int at) {
+        long sub;
+        try {
+            sub = reader.u32();
+        } catch (MalformedModuleException e) {
+            return new UnsupportedFeatureException("SIMD", "opcode prefix 0xfd", at);
+        }
+        if (sub >= 0x100 && sub <= 0x113) {
+            return new UnsupportedFeatureException("relaxed SIMD", String.format("opcode 0xfd 0x%x", sub), at);
+        }
+        return new UnsupportedFeatureException("SIMD", "opcode prefix 0xfd", at);
+    }
+
+    /** The reserved memory index byte: anything but zero is another memory (multi-memory proposal). */
+    private void memoryIndex() {
+        int at = reader.position();
+        int b = reader.peek();
+        if (b != 0) {
+            throw new UnsupportedFeatureException("multi-memory", "zero byte expected",
+                    String.format("memory index byte 0x%02x", b), at);
+        }
+        reader.zeroByte();
     }
 
     private Immediate immediate(Opcode op, int at) {
@@ -137,7 +162,7 @@ final class InstructionDecoder {
                 yield new Immediate.MemArg(align, reader.u32());
             }
             case MEMORY_INDEX -> {
-                reader.zeroByte();
+                memoryIndex();
                 yield new Immediate.Index(0);
             }
             case I32 -> new Immediate.I32Const(reader.s32());
@@ -154,12 +179,12 @@ final class InstructionDecoder {
             case MEMORY_INIT -> {
                 int data = reader.u32Index();
                 noteDataUse(at);
-                reader.zeroByte();
+                memoryIndex();
                 return new Immediate.IndexPair(data, 0);
             }
             case MEMORY_COPY -> {
-                reader.zeroByte();
-                reader.zeroByte();
+                memoryIndex();
+                memoryIndex();
                 return new Immediate.IndexPair(0, 0);
             }
             default -> {
@@ -189,6 +214,9 @@ final class InstructionDecoder {
         }
         if (first == TypeDecoder.V128_CODE) {
             throw new UnsupportedFeatureException("SIMD", "block type v128", at);
+        }
+        if (TypeDecoder.unknownType(first, "malformed value type", at) instanceof UnsupportedFeatureException u) {
+            throw u;
         }
         long index = reader.s33();
         if (index < 0) {

@@ -1,6 +1,7 @@
 package io.github.wasmaot.wasm.decode;
 
 import io.github.wasmaot.wasm.MalformedModuleException;
+import io.github.wasmaot.wasm.UnsupportedFeatureException;
 import io.github.wasmaot.wasm.model.CustomSection;
 import io.github.wasmaot.wasm.model.DataSegment;
 import io.github.wasmaot.wasm.model.ElementSegment;
@@ -31,6 +32,10 @@ public final class ModuleDecoder {
 
     private static final int MAGIC = 0x6d736100;
     private static final int VERSION = 1;
+    /** Section id of the exception-handling proposal's tags. */
+    private static final int TAG_SECTION = 13;
+    /** Import and export kind of a tag (exception-handling proposal). */
+    private static final int TAG_KIND = 4;
 
     private final WasmReader reader;
     private final List<FuncType> types = new ArrayList<>();
@@ -66,6 +71,10 @@ public final class ModuleDecoder {
             int idByte = reader.u8();
             SectionId id = SectionId.of(idByte);
             if (id == null) {
+                if (idByte == TAG_SECTION) {
+                    throw new UnsupportedFeatureException("exception handling", "malformed section id",
+                            "tag section (id 13)", at);
+                }
                 throw new MalformedModuleException("malformed section id", at);
             }
             if (id != SectionId.CUSTOM) {
@@ -188,6 +197,8 @@ public final class ModuleDecoder {
             case 1 -> new ImportDescriptor.Table(TypeDecoder.tableType(reader));
             case 2 -> new ImportDescriptor.Memory(TypeDecoder.memoryType(reader));
             case 3 -> new ImportDescriptor.Global(TypeDecoder.globalType(reader));
+            case TAG_KIND -> throw new UnsupportedFeatureException("exception handling", "malformed import kind",
+                    "tag import (kind 4)", kindAt);
             default -> throw new MalformedModuleException("malformed import kind", kindAt);
         };
         return new Import(module, name, descriptor, at);
@@ -198,6 +209,10 @@ public final class ModuleDecoder {
         String name = reader.name();
         int kindAt = reader.position();
         int kind = reader.u8();
+        if (kind == TAG_KIND) {
+            throw new UnsupportedFeatureException("exception handling", "malformed export kind",
+                    "tag export (kind 4)", kindAt);
+        }
         int index = reader.u32Index();
         ExportDescriptor descriptor = switch (kind) {
             case 0 -> new ExportDescriptor.Function(index);

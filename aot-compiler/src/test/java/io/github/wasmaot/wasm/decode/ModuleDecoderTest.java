@@ -64,7 +64,10 @@ class ModuleDecoderTest {
                 rejection(module(section(FUNCTION, 0), section(TYPE, 0))));
         assertEquals("unexpected content after last section",
                 rejection(module(section(TYPE, 0), section(TYPE, 0))));
-        assertEquals("malformed section id", rejection(module(section(13, 0))));
+        assertEquals("malformed section id", rejection(module(section(14, 0))));
+        // 13 is the exception-handling proposal's tag section: named (UnsupportedProposalTest)
+        assertEquals("malformed section id: tag section (id 13) is not supported (exception handling proposal)",
+                rejection(module(section(13, 0))));
         // a type section claiming 2 bytes but holding an empty vector and a stray byte
         assertEquals("section size mismatch", rejection(module(section(TYPE, 0, 0))));
     }
@@ -130,7 +133,9 @@ class ModuleDecoderTest {
     void reservedMemoryIndexByteMustBeZero() {
         byte[] m = module(section(TYPE, 1, 0x60, 0, 1, 0x7f), section(FUNCTION, 1, 0), section(MEMORY, 1, 0, 1),
                 section(CODE, concat(bytes(1), body(0x3f, 0x01, 0x0b))));
-        assertEquals("zero byte expected", rejection(m));
+        // a memory index other than 0 is the multi-memory proposal's
+        assertEquals("zero byte expected: memory index byte 0x01 is not supported (multi-memory proposal)",
+                rejection(m));
     }
 
     @Test

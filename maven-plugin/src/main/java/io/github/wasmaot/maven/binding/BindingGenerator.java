@@ -1,6 +1,6 @@
 package io.github.wasmaot.maven.binding;
 
-import io.github.wasmaot.compiler.batch.AtomicWrite;
+import io.github.wasmaot.format.io.AtomicOutput;
 import io.github.wasmaot.wasm.WasmException;
 import io.github.wasmaot.wasm.decode.ModuleDecoder;
 import io.github.wasmaot.wasm.model.WasmModule;
@@ -43,7 +43,7 @@ public final class BindingGenerator {
         byte[] bytes = BindingClassWriter.write(model);
         Path file = classes.resolve(model.internalName() + ".class");
         if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), bytes)) {
-            AtomicWrite.write(file, bytes);
+            AtomicOutput.write(file, bytes, wasm);
         }
         String name = packageName.isEmpty() ? model.className() : packageName + "." + model.className();
         return new GeneratedBinding(name, file, model.exports().stream()

@@ -1,5 +1,6 @@
 package io.github.wasmaot.verifier.report;
 
+import io.github.wasmaot.format.io.AtomicOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,8 +20,8 @@ public final class VerifyReportWriter {
     public static ReportFiles write(VerifyReport report, Path directory) throws IOException {
         Path json = directory.resolve(JSON_FILE);
         Path html = directory.resolve(HTML_FILE);
-        AtomicFiles.write(json, ReportJson.render(report));
-        AtomicFiles.write(html, ReportHtml.render(report).getBytes(StandardCharsets.UTF_8));
+        AtomicOutput.write(json, ReportJson.render(report));
+        AtomicOutput.write(html, ReportHtml.render(report).getBytes(StandardCharsets.UTF_8));
         return new ReportFiles(json, html);
     }
 }
