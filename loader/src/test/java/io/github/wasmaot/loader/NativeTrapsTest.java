@@ -84,6 +84,33 @@ class NativeTrapsTest {
         }
     }
 
+    /**
+     * Re-entrancy: a host function called by one instance's AOT code calls another instance, whose guard-page hit
+     * stops only that inner call (the innermost frame); the outer call goes on.
+     */
+    @Test
+    void aTrapInANestedCallStopsOnlyTheInnerCall() throws Exception {
+        AtomicLong innerTraps = new AtomicLong();
+        try (Instance inner = open("features.wamr-2.4.x86_64.aot", "wamr-2.4");
+             Instance outer = openTraps(c -> {
+                 try {
+                     inner.call("load", List.of(WasmValue.i32(70000)));
+                 } catch (WasmTrapException e) {
+                     innerTraps.addAndGet(e.kind() == TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS ? 1 : 1000);
+                 } catch (LoaderException e) {
+                     throw new IllegalStateException(e);
+                 }
+                 return WasmValue.i32(1);
+             })) {
+            assertEquals(List.of(WasmValue.i32(300)), outer.call("ticks", List.of(WasmValue.i32(300))));
+            assertEquals(300, innerTraps.get());
+            WasmTrapException overflow = assertThrows(WasmTrapException.class,
+                    () -> outer.call("recurse", List.of(WasmValue.i64(0))));
+            assertEquals(TrapKind.NATIVE_STACK_OVERFLOW, overflow.kind());
+            assertEquals(List.of(WasmValue.i32(0x6e6e6970)), inner.call("load", List.of(WasmValue.i32(16))));
+        }
+    }
+
     @Test
     void tenThousandGuardPageHitsAreTrapsAndTheInstanceGoesOn() throws Exception {
         try (Instance instance = open("features.wamr-2.4.x86_64.aot", "wamr-2.4")) {
