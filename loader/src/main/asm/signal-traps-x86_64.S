@@ -11,7 +11,8 @@
  *   DATA+32  previous SIGBUS handler,  DATA+40 its sa_flags
  *   DATA+48  timeout requested (non-zero: the timeout signal stops wasm code)
  *   DATA+56  32 zero bytes (a kernel sigaction for SIG_DFL)
- *   DATA+128 256 text ranges [start, end) of loaded AOT code; a free slot is [0, 0)
+ *   DATA+120 number of text range slots in use (the handler looks at no more)
+ *   DATA+128 up to 4096 text ranges [start, end) of loaded AOT code; a free slot is [0, 0)
  * A call frame (one per nesting level, written by Java):
  *   +0 previous frame  +8 saved stack pointer  +16 status (0 returned, 1 fault, 2 timeout)  +24 signal
  *   +32 fault address  +40 fault pc  +48 rax result  +56 xmm0 result  +64 rdi..r9  +112 xmm0..xmm7
@@ -26,8 +27,8 @@
         .set OLD_BUS, DATA + 32
         .set TIMEOUT, DATA + 48
         .set DFL_ACTION, DATA + 56
+        .set NRANGES, DATA + 120
         .set RANGES, DATA + 128
-        .set NRANGES, 256
 
 base:
 /* offset 0: long enter(void *target, frame *f) -> status; results in f */
@@ -110,13 +111,15 @@ handler:
         je chain
 3:      mov r9, [rdx + 168]
         lea r10, [rip + RANGES]
-        mov r11d, NRANGES
+        mov r11, [rip + NRANGES]
+        test r11, r11
+        jz chain
 4:      cmp r9, [r10]
         jb 5f
         cmp r9, [r10 + 8]
         jb hit
 5:      add r10, 16
-        dec r11d
+        dec r11
         jnz 4b
         jmp chain
 hit:    mov eax, 2

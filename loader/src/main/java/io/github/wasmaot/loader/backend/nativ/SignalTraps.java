@@ -43,13 +43,17 @@ public final class SignalTraps {
             "2498000000f3410f7eb424a0000000f3410f7ebc24a8000000498b7c2440498b742448498b542450498b4c24584d8b44" +
             "24604d8b4c24684c89253a0f000041ffd5498944243066410fd644243831c0498b0c2448890d1e0f0000498b64240848" +
             "83c408415f415e415d415c5b5dc3498b442410ebda662e0f1f8400000000009064488b042510000000483b05e00e0000" +
-            "0f85a20000004c8b05db0e00004d85c00f849200000083ff0b740f83ff07740a48833de80e000000747e4c8b8aa80000" +
-            "004c8d15280f000041bb000100004d3b0a72064d3b4a08720b4983c21041ffcb75eceb54b80200000083ff0b740583ff" +
-            "07750db801000000488b4e1049894820498940104863ff498978184d894828498b4008488982a00000004c894248488d" +
-            "0549ffffff488982a80000004881a2b0000000fffbffffc383ff0b740683ff077411c3488b05360e0000488b0d370e00" +
-            "00eb0e488b05360e0000488b0d370e00004883f8017602ffe0b80d000000488d35330e000031d241ba080000000f05c3";
+            "0f85ac0000004c8b05db0e00004d85c00f849c00000083ff0b741383ff07740e48833de80e0000000f84840000004c8b" +
+            "8aa80000004c8d15240f00004c8b1d150f00004d85db746a4d3b0a72064d3b4a08720b4983c21049ffcb75eceb54b802" +
+            "00000083ff0b740583ff07750db801000000488b4e1049894820498940104863ff498978184d894828498b4008488982" +
+            "a00000004c894248488d053fffffff488982a80000004881a2b0000000fffbffffc383ff0b740683ff077411c3488b05" +
+            "2c0e0000488b0d2d0e0000eb0e488b052c0e0000488b0d2d0e00004883f8017602ffe0b80d000000488d35290e000031" +
+            "d241ba080000000f05c3";
     private static final long PAGE = 4096;
-    private static final int MAX_RANGES = 256;
+    private static final int MAX_RANGES = 4096;
+    private static final long RANGES_IN_USE = 120;
+    /** Data: the slots above, then the text ranges. */
+    private static final long DATA_SIZE = (128 + 16L * MAX_RANGES + 4095) & -4096;
     private static final long RANGES = 128;
     /** Nested calls (wasm to Java host function to wasm) at most. */
     static final int MAX_DEPTH = 64;
@@ -73,12 +77,14 @@ public final class SignalTraps {
     private final Function enter;
     private volatile long callThread;
     private final long[] ranges = new long[MAX_RANGES * 2];
+    /** Slots [0, inUse) may hold ranges; the handler looks at no more. */
+    private int inUse;
     /** Nesting level of calls on the call thread (only the call thread reads and writes it). */
     private int depth;
 
     private SignalTraps() {
         LibC libc = LibC.INSTANCE;
-        Pointer p = libc.mmap(null, 2 * PAGE, LibC.PROT_READ | LibC.PROT_WRITE,
+        Pointer p = libc.mmap(null, PAGE + DATA_SIZE, LibC.PROT_READ | LibC.PROT_WRITE,
                 LibC.MAP_PRIVATE | LibC.MAP_ANONYMOUS, -1, 0);
         code = Pointer.nativeValue(p);
         if (p == null || code == LibC.MAP_FAILED) {
@@ -191,6 +197,11 @@ public final class SignalTraps {
                 ranges[2 * i] = start;
                 ranges[2 * i + 1] = end;
                 Pointer d = new Pointer(data);
+                if (i >= inUse) {
+                    // the slot is [0, 0) until written below, so the handler may look at it already
+                    inUse = i + 1;
+                    d.setLong(RANGES_IN_USE, inUse);
+                }
                 // end last: a half-written slot never matches
                 d.setLong(RANGES + 16L * i, start);
                 d.setLong(RANGES + 16L * i + 8, end);

@@ -42,4 +42,18 @@ class SignalTrapsCodeTest {
                 l -> Long.parseLong(l.substring(0, l.indexOf(' ')), 16)).findFirst().orElseThrow();
         assertEquals(handler, SignalTraps.HANDLER_OFFSET);
     }
+
+    @Test
+    void freedTextSlotsAreReused() {
+        SignalTraps traps = SignalTraps.get();
+        Assumptions.assumeTrue(traps != null, SignalTraps::unavailableReason);
+        int a = traps.addText(0x1000, 0x2000);
+        int b = traps.addText(0x3000, 0x4000);
+        int c = traps.addText(0x5000, 0x6000);
+        traps.removeText(b);
+        assertEquals(b, traps.addText(0x7000, 0x8000));
+        traps.removeText(a);
+        traps.removeText(b);
+        traps.removeText(c);
+    }
 }
