@@ -42,8 +42,9 @@ public final class Instance implements AutoCloseable {
                            Optional<Duration> timeout) throws LoaderException {
         if (timeout.isPresent() && !backend.supportsTimeout()) {
             backend.close();
-            throw new LoaderException("the " + (backend instanceof io.github.wasmaot.loader.backend.NativeBackend
-                    ? "native" : "emulated") + " backend cannot stop calls after a timeout here");
+            throw new LoaderException("the native backend cannot stop calls after a timeout here: "
+                    + io.github.wasmaot.loader.backend.nativ.SignalTraps.unavailableReason()
+                    + "; run emulated (--emulate) for a timeout");
         }
         Instance instance;
         try {

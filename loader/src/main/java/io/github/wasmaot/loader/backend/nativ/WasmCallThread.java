@@ -19,6 +19,8 @@ import java.util.function.Supplier;
  * stop a runaway recursion {@link #HEADROOM} bytes above the thread's lowest address: far from the JVM's guard
  * zones there, with room for the callback into Java that raises the trap. A call made from that thread (a host
  * function calling into another instance) runs directly on it. Calls from several Java threads take turns.
+ * On x86-64 Linux the thread also has an alternate signal stack and is the one thread whose faults in AOT code
+ * {@link SignalTraps} turns into returns (an image without a stack check that runs off this stack traps too).
  */
 public final class WasmCallThread {
     /** Stack of the call thread (the JVM reserves it; pages are committed as they are touched). */
