@@ -10,6 +10,7 @@ import io.github.wasmaot.loader.host.HostModule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +114,21 @@ class NativeTrapsTest {
 
     @Test
     void tenThousandGuardPageHitsAreTrapsAndTheInstanceGoesOn() throws Exception {
+        // meanwhile another thread takes the JVM's SIGSEGV (JIT-compiled implicit null checks): the handler must
+        // pass every fault of a thread other than the call thread on to the JVM
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicLong otherThreadNpes = new AtomicLong();
+        Thread other = new Thread(() -> {
+            Object[] maybeNull = {null};
+            while (!done.get()) {
+                try {
+                    maybeNull[(int) (otherThreadNpes.get() & 0)].hashCode();
+                } catch (NullPointerException e) {
+                    otherThreadNpes.incrementAndGet();
+                }
+            }
+        }, "npe-loop");
+        other.start();
         try (Instance instance = open("features.wamr-2.4.x86_64.aot", "wamr-2.4")) {
             assertTrue(instance.reportsGuardPageTraps());
             for (int i = 0; i < 10_000; i++) {
@@ -123,6 +139,10 @@ class NativeTrapsTest {
             }
             assertEquals(List.of(WasmValue.i32(0x6e6e6970)), instance.call("load", List.of(WasmValue.i32(16))));
             assertEquals(List.of(WasmValue.i32(3)), instance.call("div", List.of(WasmValue.i32(7), WasmValue.i32(2))));
+        } finally {
+            done.set(true);
+            other.join();
         }
+        assertTrue(otherThreadNpes.get() > 0);
     }
 }
