@@ -50,6 +50,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--heap-size", paramLabel = "BYTES", description = "App heap size, as iwasm's --heap-size.")
     Long heapSize;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Stop the call after this many seconds (fractions allowed): it traps with \"Exception: execution timed out\", exit code 1.")
+    String timeout;
+
     @Parameters(arity = "1..*", paramLabel = "WORDS",
             description = "[ARGS…] FILE.aot with --invoke; FILE.aot [PROGRAM ARGS…] without.")
     List<String> words;
@@ -77,6 +81,9 @@ final class RunCommand implements Callable<Integer> {
                     : nativ ? BackendPreference.NATIVE : BackendPreference.AUTO;
             RunRequest request = new RunRequest(file, Optional.ofNullable(invoke), rest, backend,
                     heapSize == null ? OptionalLong.empty() : OptionalLong.of(heapSize), Optional.ofNullable(runtime));
+            if (timeout != null) {
+                request = request.withTimeout(RunRequest.parseTimeout(timeout));
+            }
             RunResult result = Runner.run(request, System.out, System.err);
             System.out.flush();
             if (backend == BackendPreference.AUTO) {

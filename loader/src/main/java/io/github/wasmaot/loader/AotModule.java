@@ -189,6 +189,6 @@ public final class AotModule {
             throw new LoaderException(why);
         }
         return Instance.create(this, kind.create(isa), options.heapSize().orElse(layout.defaultHeapSize()),
-                options.wasi(), options.imports());
+                options.wasi(), options.imports(), options.timeout());
     }
 }

@@ -7,7 +7,10 @@ package io.github.wasmaot.loader;
  * 64-bit targets), and a runaway recursion in an image that does not check its native stack (wamrc's check of
  * {@code exec_env->native_stack_boundary}; this project's compiler does not emit it yet, and an image does not
  * say whether it has it). The emulator turns both into traps. Native execution is chosen when the emulator is
- * unavailable, with those risks in the reason; the user can always force it.
+ * unavailable, with those risks in the reason; the user can always force it. On x86-64 Linux the native backend
+ * traps both as well ({@code backend.nativ.SignalTraps}: a SIGSEGV handler that stops the AOT code, as WAMR's
+ * does); the reason then says so, and the emulator stays the default only so that the choice does not depend on
+ * the host.
  */
 public record BackendChoice(BackendKind kind, String reason) {
     private static final String STACK_RISK = "the image may not check its native stack, and natively a runaway"
@@ -26,8 +29,12 @@ public record BackendChoice(BackendKind kind, String reason) {
                     : "no linear memory, but " + STACK_RISK + "; the emulator traps both");
         }
         if (nativeOk) {
-            return new BackendChoice(BackendKind.NATIVE, "emulator unavailable ("
-                    + BackendKind.EMULATED.unavailableReason(isa) + "); "
+            String unavailable = "emulator unavailable (" + BackendKind.EMULATED.unavailableReason(isa) + "); ";
+            if (io.github.wasmaot.loader.backend.nativ.SignalTraps.available()) {
+                return new BackendChoice(BackendKind.NATIVE, unavailable + "native code traps "
+                        + (hasMemory ? "guard-page hits and " : "") + "stack overflows too");
+            }
+            return new BackendChoice(BackendKind.NATIVE, unavailable
                     + (hasMemory ? "an out-of-bounds access in an image without software bounds checks, or " : "")
                     + "a runaway recursion in an image without a native-stack check would crash the JVM");
         }

@@ -1,6 +1,7 @@
 package io.github.wasmaot.loader;
 
 import io.github.wasmaot.loader.backend.Backend;
+import io.github.wasmaot.loader.backend.CallTimedOut;
 import io.github.wasmaot.loader.backend.MemoryFault;
 import io.github.wasmaot.loader.backend.Protection;
 import io.github.wasmaot.loader.host.HostGlobal;
@@ -10,6 +11,7 @@ import io.github.wasmaot.loader.runtime.InstanceParts;
 import io.github.wasmaot.loader.runtime.Instantiator;
 import io.github.wasmaot.loader.wasi.WasiConfig;
 import io.github.wasmaot.loader.wasi.WasiPreview1;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,22 +27,30 @@ public final class Instance implements AutoCloseable {
 
     private final AotModule module;
     private final InstanceParts parts;
+    private final Optional<Duration> timeout;
     private boolean closed;
     private long extraSlots;
     private int extraSlotCount;
 
-    private Instance(AotModule module, InstanceParts parts) {
+    private Instance(AotModule module, InstanceParts parts, Optional<Duration> timeout) {
         this.module = module;
         this.parts = parts;
+        this.timeout = timeout;
     }
 
-    static Instance create(AotModule module, Backend backend, long heapSize, WasiConfig wasi, HostImports imports)
-            throws LoaderException {
+    static Instance create(AotModule module, Backend backend, long heapSize, WasiConfig wasi, HostImports imports,
+                           Optional<Duration> timeout) throws LoaderException {
+        if (timeout.isPresent() && !backend.supportsTimeout()) {
+            backend.close();
+            throw new LoaderException("the native backend cannot stop calls after a timeout here: "
+                    + io.github.wasmaot.loader.backend.nativ.SignalTraps.unavailableReason()
+                    + "; run emulated (--emulate) for a timeout");
+        }
         Instance instance;
         try {
             InstanceParts parts = Instantiator.instantiate(module.image(), module.facts(), module.isaSupport(),
                     module.layout(), backend, heapSize, wasi, imports);
-            instance = new Instance(module, parts);
+            instance = new Instance(module, parts, timeout);
         } catch (LoaderException | RuntimeException e) {
             backend.close();
             throw e;
@@ -145,7 +155,12 @@ public final class Instance implements AutoCloseable {
         parts.exception().clear();
         long bits;
         try {
-            bits = parts.backend().call(parts.funcPtrs().get((int) funcIndex), cArgs, result);
+            bits = parts.backend().call(parts.funcPtrs().get((int) funcIndex), cArgs, result, timeout);
+        } catch (CallTimedOut stopped) {
+            parts.exception().clear();
+            WasmTrapException trap = WasmTrapException.of(TrapKind.TIMEOUT);
+            trap.initCause(stopped);
+            throw trap;
         } catch (MemoryFault fault) {
             if (parts.backend().inStackGuard(fault.address())) {
                 // the code ran off the stack without a native-stack check of its own (or with a frame larger than

@@ -26,6 +26,8 @@ public enum TrapKind {
     AUX_STACK_OVERFLOW(13, "wasm auxiliary stack overflow"),
     AUX_STACK_UNDERFLOW(14, "wasm auxiliary stack underflow"),
     OUT_OF_BOUNDS_TABLE_ACCESS(15, "out of bounds table access"),
+    /** Not a WAMR exception id: the loader stopped a call that ran longer than its timeout. */
+    TIMEOUT(-2, "execution timed out"),
     /** Any exception text not in this list (e.g. set by a host function). */
     OTHER(-1, "");
 
@@ -48,7 +50,7 @@ public enum TrapKind {
 
     public static Optional<TrapKind> byId(long id) {
         for (TrapKind k : values()) {
-            if (k.id == id && k != OTHER) {
+            if (k.id == id && k.id >= 0) {
                 return Optional.of(k);
             }
         }

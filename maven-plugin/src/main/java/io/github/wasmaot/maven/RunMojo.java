@@ -55,6 +55,13 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "wasm-aot.run.heapSize")
     Long heapSize;
 
+    /**
+     * Longest the run may take, in seconds (fractions allowed); a run stopped by it traps with "Exception: execution
+     * timed out" (exit code 1). Unset: no limit.
+     */
+    @Parameter(property = "wasm-aot.run.timeout")
+    String timeout;
+
     /** Runtime profile to load the image as (name or alias, e.g. {@code legacy}). Unset: detected from the image. */
     @Parameter(property = "wasm-aot.run.runtime")
     String runtime;
@@ -88,6 +95,9 @@ public class RunMojo extends AbstractMojo {
             request = new RunRequest(image.toPath(), Optional.ofNullable(invoke), args == null ? List.of() : args,
                     BackendPreference.parse(backend),
                     heapSize == null ? OptionalLong.empty() : OptionalLong.of(heapSize), Optional.ofNullable(runtime));
+            if (timeout != null && !timeout.isBlank()) {
+                request = request.withTimeout(RunRequest.parseTimeout(timeout));
+            }
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

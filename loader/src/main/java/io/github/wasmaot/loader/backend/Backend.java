@@ -3,6 +3,7 @@ package io.github.wasmaot.loader.backend;
 import io.github.wasmaot.loader.Isa;
 import io.github.wasmaot.loader.ValueType;
 import io.github.wasmaot.loader.WasmValue;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,7 +46,17 @@ public sealed interface Backend extends AutoCloseable permits EmulatedBackend, N
      * @return the raw result bits (0 when {@code result} is empty)
      * @throws MemoryFault when the code touched an inaccessible address and the backend can report it
      */
-    long call(long address, List<WasmValue> args, Optional<ValueType> result);
+    default long call(long address, List<WasmValue> args, Optional<ValueType> result) {
+        return call(address, args, result, Optional.empty());
+    }
+
+    /**
+     * Like {@link #call(long, List, Optional)}, stopped after {@code timeout} (wall clock, from the moment the
+     * code starts running).
+     * @throws CallTimedOut when the timeout stopped the call
+     * @throws UnsupportedOperationException when the backend cannot stop a call here
+     */
+    long call(long address, List<WasmValue> args, Optional<ValueType> result, Optional<Duration> timeout);
 
     /**
      * Called by a host function to abandon the running call the way WAMR 2.x's hardware-bound-check build
@@ -54,6 +65,9 @@ public sealed interface Backend extends AutoCloseable permits EmulatedBackend, N
      * @return false when the backend cannot unwind the guest (native code continues after the helper)
      */
     boolean abortCall();
+
+    /** Whether {@link #call(long, List, Optional, Optional)} can stop a call after a timeout here. */
+    boolean supportsTimeout();
 
     /** Whether a guest access to an inaccessible page comes back as a {@link MemoryFault} (else it kills the process). */
     boolean reportsMemoryFaults();

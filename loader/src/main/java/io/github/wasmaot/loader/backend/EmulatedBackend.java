@@ -7,6 +7,7 @@ import io.github.wasmaot.loader.backend.emulated.EmulatorAbi;
 import io.github.wasmaot.loader.backend.emulated.UnicornConstants;
 import io.github.wasmaot.loader.backend.emulated.UnicornEngine;
 import io.github.wasmaot.loader.backend.emulated.UnicornException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -225,13 +226,16 @@ public final class EmulatedBackend implements Backend {
     }
 
     @Override
-    public long call(long address, List<WasmValue> args, Optional<ValueType> result) {
+    public long call(long address, List<WasmValue> args, Optional<ValueType> result, Optional<Duration> timeout) {
         hostFailure = null;
         faultAddress = null;
         aborted = false;
         nearEndWrites.clear();
         abi.prepareCall(uc, args, stackBase + STACK_SIZE, returnSentinel);
-        int err = uc.run(address, returnSentinel, CALL_TIMEOUT_MICROS);
+        // Unicorn's own timeout (a timer thread that calls uc_emu_stop) stops the call
+        long limit = timeout.map(t -> Math.max(1, Math.min(CALL_TIMEOUT_MICROS, t.toNanos() / 1000)))
+                .orElse(CALL_TIMEOUT_MICROS);
+        int err = uc.run(address, returnSentinel, limit);
         if (hostFailure != null) {
             throw hostFailure;
         }
@@ -246,6 +250,9 @@ public final class EmulatedBackend implements Backend {
             throw new UnicornException("emulation failed at pc 0x" + Long.toHexString(abi.programCounter(uc))
                     + ": " + uc.errorText(err), err);
         }
+        if (abi.programCounter(uc) != returnSentinel && timeout.isPresent() && limit < CALL_TIMEOUT_MICROS) {
+            throw new CallTimedOut(timeout.get());
+        }
         if (abi.programCounter(uc) != returnSentinel) {
             throw new UnicornException("emulation stopped at pc 0x" + Long.toHexString(abi.programCounter(uc))
                     + " before the call returned (timeout after " + CALL_TIMEOUT_MICROS / 1_000_000 + " s?)", 0);
@@ -257,6 +264,11 @@ public final class EmulatedBackend implements Backend {
     public boolean abortCall() {
         aborted = true;
         uc.stop();
+        return true;
+    }
+
+    @Override
+    public boolean supportsTimeout() {
         return true;
     }
 

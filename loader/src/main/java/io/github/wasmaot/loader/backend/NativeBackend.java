@@ -9,20 +9,28 @@ import io.github.wasmaot.loader.backend.nativ.HostCallbacks;
 import io.github.wasmaot.loader.backend.nativ.WasmCallThread;
 import io.github.wasmaot.loader.backend.nativ.InstructionCache;
 import io.github.wasmaot.loader.backend.nativ.NativeMemory;
+import io.github.wasmaot.loader.backend.nativ.SignalTraps;
+import io.github.wasmaot.loader.backend.nativ.Watchdog;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs an image whose ISA is the host's directly: code in mmap'd pages, calls through JNA, host functions as
- * JNA callbacks. A guest access to a guard page raises SIGSEGV, which this backend cannot turn into a trap
- * (the JVM dies), so {@link #reportsMemoryFaults()} is false: only images with software bounds checks (or
- * code that stays in bounds) are safe here.
+ * Runs an image whose ISA is the host's directly: code in mmap'd pages, calls on {@link WasmCallThread}, host
+ * functions as JNA callbacks. On x86-64 Linux every call goes through {@link SignalTraps}: a guest access to a
+ * guard page or below the call thread's stack (SIGSEGV in the image's code) comes back as a {@link MemoryFault},
+ * and a call can be stopped by a timeout ({@link CallTimedOut}). Elsewhere calls go straight through JNA; then a
+ * guard-page hit kills the process, {@link #reportsMemoryFaults()} is false and calls cannot time out.
  */
 public final class NativeBackend implements Backend {
     private final Isa isa;
     private final NativeMemory memory = new NativeMemory();
     private final HostCallbacks callbacks;
     private RuntimeException hostFailure;
+    private final SignalTraps traps = SignalTraps.get();
+    /** The text ranges registered with {@link #traps}. */
+    private final List<Integer> textSlots = new ArrayList<>();
 
     public NativeBackend(Isa isa) {
         if (Isa.host().orElse(null) != isa) {
@@ -72,6 +80,9 @@ public final class NativeBackend implements Backend {
         memory.protect(address, size, protection);
         if (protection == Protection.READ_EXEC || protection == Protection.READ_WRITE_EXEC) {
             InstructionCache.flush(isa, address, size);
+            if (traps != null) {
+                textSlots.add(traps.addText(address, address + ((size + memory.pageSize() - 1) & -memory.pageSize())));
+            }
         }
     }
 
@@ -91,8 +102,56 @@ public final class NativeBackend implements Backend {
     }
 
     @Override
-    public long call(long address, List<WasmValue> args, Optional<ValueType> result) {
+    public long call(long address, List<WasmValue> args, Optional<ValueType> result, Optional<Duration> timeout) {
         hostFailure = null;
+        if (traps == null) {
+            if (timeout.isPresent()) {
+                throw new UnsupportedOperationException("the native backend cannot stop a call here: "
+                        + SignalTraps.unavailableReason());
+            }
+            return callDirect(address, args, result);
+        }
+        long[] bits = new long[args.size()];
+        boolean[] isFloat = new boolean[args.size()];
+        for (int i = 0; i < bits.length; i++) {
+            WasmValue v = args.get(i);
+            bits[i] = v.bits();
+            isFloat[i] = v.type() == ValueType.F32 || v.type() == ValueType.F64;
+        }
+        SignalTraps.Outcome outcome = WasmCallThread.get().call(() -> {
+            Watchdog watchdog = timeout.map(t -> Watchdog.start(traps, t)).orElse(null);
+            try {
+                return traps.call(address, bits, isFloat);
+            } finally {
+                if (watchdog != null) {
+                    watchdog.close();
+                }
+            }
+        });
+        if (hostFailure != null) {
+            throw hostFailure;
+        }
+        switch (outcome.status()) {
+            case SignalTraps.RETURNED:
+                break;
+            case SignalTraps.FAULT:
+                throw new MemoryFault(outcome.faultAddress(), "signal " + outcome.signal() + " at pc 0x"
+                        + Long.toHexString(outcome.faultPc()));
+            case SignalTraps.TIMED_OUT:
+                throw new CallTimedOut(timeout.orElse(Duration.ZERO));
+            default:
+                throw new IllegalStateException("native call ended with status " + outcome.status());
+        }
+        return result.map(t -> switch (t) {
+            case I32 -> outcome.rax() & 0xffffffffL;
+            case I64 -> outcome.rax();
+            case F32 -> outcome.xmm0() & 0xffffffffL;
+            case F64 -> outcome.xmm0();
+        }).orElse(0L);
+    }
+
+    /** A call straight through JNA, where no signal handler protects it. */
+    private long callDirect(long address, List<WasmValue> args, Optional<ValueType> result) {
         Object[] jnaArgs = args.stream().map(NativeBackend::toJna).toArray();
         Function f = Function.getFunction(new Pointer(address));
         long bits = WasmCallThread.get().run(() -> result.map(t -> switch (t) {
@@ -135,12 +194,35 @@ public final class NativeBackend implements Backend {
     }
 
     @Override
+    public boolean supportsTimeout() {
+        return traps != null;
+    }
+
+    @Override
     public boolean reportsMemoryFaults() {
-        return false;
+        return traps != null;
+    }
+
+    /**
+     * The call thread's stack ends in the JVM's guard zones (red, yellow, reserved; a few pages at its lowest
+     * address) and the guard page below it: code that runs off the stack faults there, or in the headroom
+     * above them that {@link #nativeStackBoundary()} keeps for images that check their stack.
+     */
+    @Override
+    public boolean inStackGuard(long address) {
+        if (traps == null) {
+            return false;
+        }
+        long low = WasmCallThread.get().stackLow();
+        return address >= low - (1L << 20) && address < low + WasmCallThread.HEADROOM;
     }
 
     @Override
     public void close() {
+        if (traps != null) {
+            textSlots.forEach(traps::removeText);
+            textSlots.clear();
+        }
         callbacks.clear();
         memory.close();
     }

@@ -64,6 +64,9 @@ public final class Runner {
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         InstanceOptions options = new InstanceOptions(request.heapSize(),
                 new WasiConfig(argv, new TeeOutputStream(stdout, liveOut), new TeeOutputStream(stderr, liveErr)));
+        if (request.timeout().isPresent()) {
+            options = options.withTimeout(request.timeout().get());
+        }
         List<WasmValue> results = List.of();
         Optional<String> trap = Optional.empty();
         int exit = 0;

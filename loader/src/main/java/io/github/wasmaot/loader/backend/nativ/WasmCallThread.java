@@ -19,6 +19,8 @@ import java.util.function.Supplier;
  * stop a runaway recursion {@link #HEADROOM} bytes above the thread's lowest address: far from the JVM's guard
  * zones there, with room for the callback into Java that raises the trap. A call made from that thread (a host
  * function calling into another instance) runs directly on it. Calls from several Java threads take turns.
+ * On x86-64 Linux the thread also has an alternate signal stack and is the one thread whose faults in AOT code
+ * {@link SignalTraps} turns into returns (an image without a stack check that runs off this stack traps too).
  */
 public final class WasmCallThread {
     /** Stack of the call thread (the JVM reserves it; pages are committed as they are touched). */
@@ -41,13 +43,13 @@ public final class WasmCallThread {
 
     /** One call handed to the call thread, and how it ended. */
     private static final class Task {
-        final Supplier<Long> call;
+        final Supplier<?> call;
         final Thread caller;
-        long result;
+        Object result;
         Throwable failure;
         volatile boolean done;
 
-        Task(Supplier<Long> call, Thread caller) {
+        Task(Supplier<?> call, Thread caller) {
             this.call = call;
             this.caller = caller;
         }
@@ -63,6 +65,10 @@ public final class WasmCallThread {
         CompletableFuture<Long> low = new CompletableFuture<>();
         thread = new Thread(null, () -> {
             try {
+                SignalTraps traps = SignalTraps.get();
+                if (traps != null) {
+                    traps.attachCallThread();
+                }
                 low.complete(lowestStackAddress());
             } catch (Throwable e) {
                 low.completeExceptionally(e);
@@ -95,8 +101,23 @@ public final class WasmCallThread {
         return stackLow + HEADROOM;
     }
 
+    /** The lowest address of the call thread's stack (the JVM's guard zones lie just above it). */
+    public long stackLow() {
+        return stackLow;
+    }
+
+    /** Whether the current thread is the call thread. */
+    public boolean isCurrent() {
+        return Thread.currentThread() == thread;
+    }
+
     /** Runs {@code call} on the call thread and returns its result; exceptions come back unchanged. */
     public long run(Supplier<Long> call) {
+        return (Long) call(call);
+    }
+
+    /** Runs {@code call} on the call thread and returns its result; exceptions come back unchanged. */
+    public <T> T call(Supplier<T> call) {
         if (Thread.currentThread() == thread) {
             return call.get();
         }
@@ -115,7 +136,9 @@ public final class WasmCallThread {
             if (task.failure != null) {
                 throw new IllegalStateException(task.failure);
             }
-            return task.result;
+            @SuppressWarnings("unchecked")
+            T result = (T) task.result;
+            return result;
         } finally {
             turn.unlock();
         }
