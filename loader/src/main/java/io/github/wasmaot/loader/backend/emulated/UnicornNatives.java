@@ -1,11 +1,10 @@
 package io.github.wasmaot.loader.backend.emulated;
 
+import io.github.wasmaot.format.io.AtomicOutput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -94,7 +93,7 @@ public final class UnicornNatives {
 
     /**
      * Copies the resource to {@code <cache>/wasm-aot/unicorn/<sha256>/<name>} unless a complete copy is there
-     * already (written to a temporary name and renamed, so concurrent JVMs never load a half-written file).
+     * already (through {@link AtomicOutput}, so concurrent JVMs never load a half-written file).
      */
     static Path extract(String resource) throws IOException {
         return extract(resource, cacheRoots());
@@ -120,17 +119,7 @@ public final class UnicornNatives {
                     return target;
                 }
                 Files.createDirectories(dir);
-                Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
-                try {
-                    Files.write(tmp, bytes);
-                    try {
-                        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    } catch (AtomicMoveNotSupportedException e) {
-                        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
+                AtomicOutput.write(target, bytes);
                 return target;
             } catch (IOException e) {
                 last = e;
