@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -32,8 +36,10 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * {@code manifest.json}: every entry name is a relative path inside the bundle; every image and source module the
  * manifest lists is there with the recorded size and SHA-256; every image passes the {@link Verifier} for the
  * profile and ISA the manifest records (which must be those of its {@code aot/<profile>/<isa>/} folder); no entry is
- * unlisted or duplicated. Every difference is a finding; an archive that cannot be decompressed (a damaged byte
- * breaks its checksums) is one too.
+ * unlisted or duplicated; and the archive is byte for byte the one {@link Bundler} writes for those entries and
+ * their timestamp (bundles are reproducible), so that a changed byte in metadata the entries do not show (a zip
+ * local header, a tar header field) is found too. Every difference is a finding; an archive that cannot be
+ * decompressed (a damaged byte breaks its checksums) is one too.
  */
 public final class BundleVerifier {
     /** Largest entry read, against decompression bombs. */
@@ -61,8 +67,10 @@ public final class BundleVerifier {
         }
         List<String> findings = new ArrayList<>();
         Map<String, byte[]> entries = new LinkedHashMap<>();
+        Instant[] time = new Instant[1];
         try {
-            read(archive, entries, findings);
+            read(archive, entries, findings, time);
+            canonical(archive, entries, time[0], findings);
         } catch (IOException | RuntimeException e) {
             findings.add("archive unreadable after " + entries.size() + " entr" + (entries.size() == 1 ? "y" : "ies")
                     + " (damaged or not a " + (archive.toString().endsWith(".zip") ? "zip" : "gzip'd tar") + "): "
@@ -172,12 +180,44 @@ public final class BundleVerifier {
         return size == bytes.length ? bytes : null;
     }
 
-    private static void read(Path archive, Map<String, byte[]> entries, List<String> findings) throws IOException {
-        if (archive.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+    /** A finding when {@code archive} is not the archive {@link Bundler} writes for its entries and time. */
+    private static void canonical(Path archive, Map<String, byte[]> entries, Instant time, List<String> findings)
+            throws IOException {
+        if (time == null) {
+            return;
+        }
+        BundleFormat format = isZip(archive) ? BundleFormat.ZIP : BundleFormat.TAR_GZ;
+        Path again = Files.createTempFile("wasm-aot-bundle-check", ".tmp");
+        try {
+            Archives.write(format, again, new TreeMap<>(entries), time);
+            byte[] expected = Files.readAllBytes(again);
+            byte[] actual = Files.readAllBytes(archive);
+            long at = Arrays.mismatch(expected, actual);
+            if (at >= 0) {
+                findings.add("archive differs at offset " + at + " (0x" + Long.toHexString(at) + ") from the "
+                        + format.name().toLowerCase(Locale.ROOT).replace('_', '.') + " wasm-aot writes for the same"
+                        + " entries and time (" + time + "): changed after bundling, or not written by wasm-aot");
+            }
+        } finally {
+            Files.deleteIfExists(again);
+        }
+    }
+
+    private static boolean isZip(Path archive) {
+        return archive.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
+    }
+
+    private static void read(Path archive, Map<String, byte[]> entries, List<String> findings, Instant[] time)
+            throws IOException {
+        if (isZip(archive)) {
             try (ZipFile zip = new ZipFile(archive.toFile())) {
                 for (ZipEntry e : Collections.list(zip.entries())) {
                     if (e.isDirectory()) {
                         continue;
+                    }
+                    if (time[0] == null) {
+                        // the DOS fields hold the UTC fields of the bundle's time (see Archives)
+                        time[0] = e.getTimeLocal().toInstant(ZoneOffset.UTC);
                     }
                     try (InputStream in = zip.getInputStream(e)) {
                         add(entries, findings, e.getName(), in);
@@ -193,6 +233,9 @@ public final class BundleVerifier {
             while ((e = tar.getNextEntry()) != null) {
                 if (e.isDirectory()) {
                     continue;
+                }
+                if (time[0] == null) {
+                    time[0] = e.getLastModifiedTime().toInstant();
                 }
                 if (!e.isFile()) {
                     findings.add(e.getName() + ": not a regular file (links and devices have no place in a bundle)");

@@ -78,15 +78,33 @@ class BundleVerifierTest {
     }
 
     @Test
-    void oneFlippedByteFails() throws Exception {
+    void oneFlippedByteAnywhereFails() throws Exception {
         for (Path archive : bundle.archives().values()) {
             Path copy = tmp.resolve("flipped-" + archive.getFileName());
-            byte[] bytes = Files.readAllBytes(archive);
-            bytes[bytes.length / 2] ^= 0x01;
-            Files.write(copy, bytes);
-            BundleVerification v = BundleVerifier.verify(copy);
-            assertFalse(v.passed(), copy.toString());
+            byte[] original = Files.readAllBytes(archive);
+            for (int i = 0; i < 40; i++) {
+                int at = (int) ((long) original.length * i / 40);
+                byte[] bytes = original.clone();
+                bytes[at] ^= 0x01;
+                Files.write(copy, bytes);
+                BundleVerification v = BundleVerifier.verify(copy);
+                assertFalse(v.passed(), copy + " flipped at " + at);
+            }
         }
+    }
+
+    @Test
+    void aChangedZipHeaderFieldIsFoundByItsOffset() throws Exception {
+        Path zip = bundle.archives().get(BundleFormat.ZIP);
+        byte[] bytes = Files.readAllBytes(zip);
+        // the first local header's modification time: java.util.zip reads the central directory's
+        bytes[10] ^= 0x01;
+        Path copy = tmp.resolve("time.zip");
+        Files.write(copy, bytes);
+        BundleVerification v = BundleVerifier.verify(copy);
+        assertEquals(1, v.findings().size(), v.findings().toString());
+        assertTrue(v.findings().get(0).startsWith("archive differs at offset 10 (0xa) from the zip wasm-aot writes"
+                + " for the same entries and time (2026-01-01T00:00:00Z)"), v.findings().toString());
     }
 
     @Test
