@@ -8,13 +8,16 @@ import io.github.wasmaot.compiler.batch.BatchRequest;
 import io.github.wasmaot.compiler.batch.BatchResult;
 import io.github.wasmaot.compiler.batch.MatrixCell;
 import io.github.wasmaot.compiler.batch.ModuleResult;
+import io.github.wasmaot.compiler.batch.StaleImages;
 import io.github.wasmaot.format.profile.ProfileCatalog;
 import io.github.wasmaot.format.profile.RuntimeProfile;
 import io.github.wasmaot.loader.Isa;
 import io.github.wasmaot.maven.binding.BindingGenerator;
+import io.github.wasmaot.maven.binding.BindingNames;
 import io.github.wasmaot.maven.binding.GeneratedBinding;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +40,12 @@ import org.apache.maven.plugins.annotations.Parameter;
  * <p>Unless {@code generateBindings} is off it also writes, into the classes directory, the images with their
  * bundle manifest under {@code META-INF/wasm-aot/} and per module a class with one method per exported function
  * (see the README), so that tests and, when this goal runs before {@code compile}, main code can call the module.
+ * The Java source of each class goes to {@code generatedSourcesDirectory}, to read and for IDEs; it is not added
+ * as a compile source root, since the class is already written (javac would compile it a second time).
+ *
+ * <p>Outputs of modules that no longer exist under {@code sourceDirectory} are removed, each with a log line: their
+ * images and stamps, binding classes and sources, and their entries under {@code META-INF/wasm-aot/}. Files the
+ * goal did not write are never touched.
  */
 @Mojo(name = "compile", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
 public class CompileMojo extends AbstractMojo {
@@ -122,6 +131,23 @@ public class CompileMojo extends AbstractMojo {
     @Parameter(property = "wasm-aot.bindingPackage")
     String bindingPackage;
 
+    /**
+     * Class names of bindings by module name, for modules whose default name (the file name in CamelCase:
+     * {@code my-mem.wasm} → {@code MyMem}) clashes with another module's or with a {@code java.lang} type:
+     * {@code <bindingNames><my_mem>MyMemory</my_mem></bindingNames>}.
+     */
+    @Parameter
+    Map<String, String> bindingNames;
+
+    /** Write the Java source of each binding class (with Javadoc) under {@code generatedSourcesDirectory}. */
+    @Parameter(property = "wasm-aot.generateSources", defaultValue = "true")
+    boolean generateSources;
+
+    /** Directory of the bindings' Java sources (for reading and IDEs; not compiled by the build). */
+    @Parameter(property = "wasm-aot.generatedSourcesDirectory",
+            defaultValue = "${project.build.directory}/generated-sources/wasm-aot")
+    File generatedSourcesDirectory;
+
     /** Classes directory that receives the bindings and {@code META-INF/wasm-aot/}. */
     @Parameter(property = "wasm-aot.classesDirectory", defaultValue = "${project.build.outputDirectory}")
     File classesDirectory;
@@ -156,16 +182,31 @@ public class CompileMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("cannot list " + sourceDirectory + ": " + e, e);
         }
+        Path root = imageDirectory.toPath();
+        removeStaleImages(root);
         if (sources.isEmpty()) {
             String m = "no wasm module matches " + includes + " in " + sourceDirectory;
             if (failIfNoSources) {
                 throw new MojoFailureException(m + " (wasm-aot.failIfNoSources)");
             }
             getLog().info("wasm-aot compile: " + m + ", nothing to do");
+            if (generateBindings && Files.isDirectory(classesDirectory.toPath().resolve(ClassesDirectoryImages.FOLDER))) {
+                writeClasspathImages(root);
+            }
+            removeStaleBindings(Map.of());
             return;
         }
+        Map<Path, String> classNames = null;
+        if (generateBindings) {
+            Map<Path, String> modules = new LinkedHashMap<>();
+            sources.forEach(src -> modules.put(src, BatchCompiler.moduleName(src)));
+            try {
+                classNames = BindingNames.classNames(modules, bindingNames == null ? Map.of() : bindingNames);
+            } catch (IllegalArgumentException e) {
+                throw new MojoFailureException("wasm-aot compile: cannot name the binding classes:\n" + e.getMessage());
+            }
+        }
         List<MatrixCell> matrix = MatrixCell.product(runtimes(), targets());
-        Path root = imageDirectory.toPath();
         getLog().info("wasm-aot compile: " + sources.size() + " module(s) x " + matrix + " -> " + root);
         BatchResult result;
         try {
@@ -184,7 +225,43 @@ public class CompileMojo extends AbstractMojo {
             throw new MojoFailureException(m.toString());
         }
         if (generateBindings) {
-            bindings(sources, root, matrix);
+            bindings(sources, classNames, root, matrix);
+        } else {
+            removeStaleBindings(Map.of());
+        }
+    }
+
+    private void removeStaleImages(Path root) throws MojoExecutionException {
+        try {
+            for (Path image : StaleImages.remove(root, sourceDirectory.toPath())) {
+                getLog().info("removed " + root.relativize(image) + " and its stamp: its source module is gone");
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot remove stale images under " + root + ": " + e, e);
+        }
+    }
+
+    private void writeClasspathImages(Path root) throws MojoExecutionException {
+        Path classes = classesDirectory.toPath();
+        try {
+            for (Path f : ClassesDirectoryImages.write(root, classes, buildDirectory.toPath(),
+                    OutputTimestamp.parse(outputTimestamp))) {
+                getLog().info("removed " + classes.relativize(f) + ": no longer in the bundle manifest");
+            }
+        } catch (IOException | BundleException e) {
+            throw new MojoExecutionException("cannot write the images to " + classes + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void removeStaleBindings(Map<Path, Path> generated) throws MojoExecutionException {
+        Path list = buildDirectory.toPath().resolve(GeneratedFiles.LIST);
+        try {
+            for (Path f : GeneratedFiles.replace(list, generated, List.of(classesDirectory.toPath(),
+                    generatedSourcesDirectory.toPath()))) {
+                getLog().info("removed " + f + ": its module is gone or its binding has another name");
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot remove stale bindings listed in " + list + ": " + e, e);
         }
     }
 
@@ -196,25 +273,33 @@ public class CompileMojo extends AbstractMojo {
         }
     }
 
-    private void bindings(List<Path> sources, Path root, List<MatrixCell> matrix) throws MojoExecutionException {
+    private void bindings(List<Path> sources, Map<Path, String> classNames, Path root, List<MatrixCell> matrix)
+            throws MojoExecutionException {
         Path classes = classesDirectory.toPath();
         String pkg = bindingPackage == null ? BindingGenerator.packageFor(groupId == null ? "" : groupId)
                 : bindingPackage.trim();
         String defaultProfile = ProfileCatalog.byNameOrAlias(matrix.get(0).runtime()).map(RuntimeProfile::name)
                 .orElseThrow();
+        writeClasspathImages(root);
+        Map<Path, Path> generated = new LinkedHashMap<>();
         try {
-            ClassesDirectoryImages.write(root, classes, buildDirectory.toPath(), OutputTimestamp.parse(outputTimestamp));
             for (Path source : sources) {
-                GeneratedBinding b = BindingGenerator.generate(source, BatchCompiler.moduleName(source), pkg,
-                        defaultProfile, classes);
+                GeneratedBinding b = BindingGenerator.generate(source, BatchCompiler.moduleName(source),
+                        classNames.get(source), pkg, defaultProfile, classes,
+                        generateSources ? generatedSourcesDirectory.toPath() : null);
+                generated.put(b.file(), source);
+                if (b.source() != null) {
+                    generated.put(b.source(), source);
+                }
                 getLog().info("binding " + b.className() + ": " + String.join(", ", b.methods()));
                 b.skipped().forEach(s -> getLog().warn("binding " + b.className() + ": no method for " + s));
             }
-        } catch (IOException | BundleException e) {
+        } catch (IOException e) {
             throw new MojoExecutionException("cannot write the bindings to " + classes + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+        removeStaleBindings(generated);
     }
 
     private List<String> runtimes() {

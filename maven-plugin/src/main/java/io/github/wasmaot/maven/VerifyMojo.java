@@ -1,5 +1,8 @@
 package io.github.wasmaot.maven;
 
+import io.github.wasmaot.bundle.BundleException;
+import io.github.wasmaot.bundle.BundleVerification;
+import io.github.wasmaot.bundle.BundleVerifier;
 import io.github.wasmaot.compiler.batch.CompiledImages;
 import io.github.wasmaot.compiler.batch.ImageVerification;
 import io.github.wasmaot.verifier.report.ReportFiles;
@@ -10,6 +13,7 @@ import io.github.wasmaot.verifier.report.VerifyReportWriter;
 import io.github.wasmaot.verifier.report.VerifyRequest;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +28,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  * The CI gate: proves that AOT images load on pinned WAMR runtimes. Checks every image against every runtime
  * profile, logs each finding with the text the runtime itself would print, writes {@code verify-report.json}
  * and {@code verify-report.html}, and fails the build when a runtime would refuse an image.
+ *
+ * <p>A bundle archive among {@code files} ({@code .tar.gz}, {@code .tgz}, {@code .zip}) is checked against its
+ * {@code manifest.json} instead: every entry's SHA-256, and each image against the profile and ISA its manifest
+ * records (see {@code io.github.wasmaot.bundle.BundleVerifier}); every difference fails the build like a refused
+ * image. Bundles are logged, not part of the report files.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
 public class VerifyMojo extends AbstractMojo {
@@ -51,8 +60,9 @@ public class VerifyMojo extends AbstractMojo {
     String target;
 
     /**
-     * AOT image files and directories to verify; a directory stands for every {@code *.aot} file under it.
-     * On the command line, comma-separated. Relative paths resolve against the project's base directory.
+     * AOT image files and directories to verify; a directory stands for every {@code *.aot} file under it; a
+     * {@code .tar.gz}/{@code .tgz}/{@code .zip} file is a bundle, verified against its manifest. On the command
+     * line, comma-separated. Relative paths resolve against the project's base directory.
      */
     @Parameter(property = "wasm-aot.files")
     List<File> files;
@@ -94,7 +104,10 @@ public class VerifyMojo extends AbstractMojo {
             getLog().info("wasm-aot verify skipped (wasm-aot.skip)");
             return;
         }
-        List<Path> given = files();
+        List<Path> bundles = files().stream().filter(p -> !Files.isDirectory(p) && BundleVerifier.isArchive(p))
+                .toList();
+        List<Path> given = files().stream().filter(p -> !bundles.contains(p)).toList();
+        boolean bundlesPassed = verifyBundles(bundles);
         File images = Standalone.resolve(imageDirectory, basedir);
         List<Path> inputs = new ArrayList<>(given);
         if (images.isDirectory()) {
@@ -109,8 +122,12 @@ public class VerifyMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("cannot list the images under " + images + ": " + e, e);
         }
-        if (report.images().isEmpty() && failIfNoImages) {
+        if (report.images().isEmpty() && bundles.isEmpty() && failIfNoImages) {
             throw new MojoFailureException(noImages(inputs));
+        }
+        if (report.images().isEmpty() && !bundles.isEmpty()) {
+            bundleVerdict(bundlesPassed);
+            return;
         }
         File reports = Standalone.resolve(reportDirectory, basedir);
         ReportFiles written;
@@ -124,10 +141,45 @@ public class VerifyMojo extends AbstractMojo {
         getLog().info("report: " + written.html());
         if (!report.passed()) {
             if (failOnError) {
-                throw new MojoFailureException(report.failureMessage());
+                throw new MojoFailureException(report.failureMessage()
+                        + (bundlesPassed ? "" : "; and some bundle differs from its manifest"));
             }
             getLog().warn(report.failureMessage());
         }
+        bundleVerdict(bundlesPassed);
+    }
+
+    /** Checks each bundle against its manifest, logging every line; true when all match. */
+    private boolean verifyBundles(List<Path> bundles) throws MojoFailureException {
+        boolean passed = true;
+        for (Path bundle : bundles) {
+            BundleVerification v;
+            try {
+                v = BundleVerifier.verify(bundle);
+            } catch (BundleException e) {
+                throw new MojoFailureException(e.getMessage(), e);
+            }
+            for (String line : v.lines()) {
+                if (line.startsWith("FAIL ")) {
+                    getLog().error(line);
+                } else {
+                    getLog().info(line);
+                }
+            }
+            passed &= v.passed();
+        }
+        return passed;
+    }
+
+    private void bundleVerdict(boolean passed) throws MojoFailureException {
+        if (passed) {
+            return;
+        }
+        String m = "some bundle differs from its manifest (see the FAIL lines above)";
+        if (failOnError) {
+            throw new MojoFailureException(m);
+        }
+        getLog().warn(m);
     }
 
     private List<Path> files() {

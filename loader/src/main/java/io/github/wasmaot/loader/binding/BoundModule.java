@@ -65,7 +65,7 @@ public final class BoundModule implements AutoCloseable {
                     + ")");
         }
         ManifestEntry entry = mine.get(0);
-        byte[] bytes = ClasspathImages.read(entry);
+        byte[] bytes = ClasspathImages.read(binding.getClassLoader(), entry);
         String sha = sha256(bytes);
         if (!sha.equals(entry.sha256())) {
             throw new BindingException(entry.path() + ": SHA-256 is " + sha + " but " + entry.manifest()

@@ -9,9 +9,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** The images that the bundle manifests ({@value #MANIFEST}) on a class loader's classpath list. */
+/**
+ * The images that the bundle manifests ({@value #MANIFEST}) on a class loader's classpath list. An image is read as
+ * the class loader's resource {@code META-INF/wasm-aot/<path>} in the same classpath root as its manifest, never by
+ * resolving its manifest path as a URL: a path with a scheme, a {@code ..} or {@code .} segment, a leading
+ * {@code /}, a backslash, an empty segment or a control character is refused before anything is opened.
+ */
 final class ClasspathImages {
-    static final String MANIFEST = "META-INF/wasm-aot/manifest.json";
+    static final String FOLDER = "META-INF/wasm-aot/";
+    static final String MANIFEST = FOLDER + "manifest.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ClasspathImages() {
@@ -40,12 +46,57 @@ final class ClasspathImages {
         return entries;
     }
 
-    static byte[] read(ManifestEntry entry) {
-        try (InputStream in = new URL(entry.manifest(), entry.path()).openStream()) {
+    static byte[] read(ClassLoader loader, ManifestEntry entry) {
+        String problem = pathProblem(entry.path());
+        if (problem != null) {
+            throw new BindingException(entry.manifest() + " lists image \"" + entry.path() + "\", refused: " + problem
+                    + " (image paths are relative paths inside the bundle)");
+        }
+        String manifest = entry.manifest().toExternalForm();
+        String base = manifest.substring(0, manifest.length() - "manifest.json".length());
+        List<URL> found;
+        try {
+            found = Collections.list(loader.getResources(FOLDER + entry.path()));
+        } catch (IOException e) {
+            throw new BindingException("cannot look up image " + entry.path() + " listed by " + entry.manifest()
+                    + ": " + e, e);
+        }
+        URL image = found.stream().filter(u -> u.toExternalForm().startsWith(base)).findFirst()
+                .orElseThrow(() -> new BindingException("image " + entry.path() + " listed by " + entry.manifest()
+                        + " is not beside it on the classpath"));
+        try (InputStream in = image.openStream()) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new BindingException("cannot read image " + entry.path() + " listed by " + entry.manifest()
                     + ": " + e, e);
         }
+    }
+
+    /** Why {@code path} is no relative path inside a bundle, or null when it is one. */
+    static String pathProblem(String path) {
+        if (path.isEmpty()) {
+            return "empty path";
+        }
+        if (path.indexOf(':') >= 0) {
+            return "a scheme or drive (':') is not allowed";
+        }
+        if (path.indexOf('\\') >= 0) {
+            return "a backslash is not allowed";
+        }
+        if (path.startsWith("/")) {
+            return "an absolute path is not allowed";
+        }
+        if (path.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return "a control character is not allowed";
+        }
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals("..") || segment.equals(".")) {
+                return "a '" + segment + "' segment is not allowed";
+            }
+            if (segment.isEmpty()) {
+                return "an empty segment is not allowed";
+            }
+        }
+        return null;
     }
 }

@@ -32,7 +32,8 @@ record BindingModel(String packageName, String className, String module, String 
         skipped = List.copyOf(skipped);
     }
 
-    static BindingModel of(WasmModule wasm, String module, String packageName, String defaultProfile) {
+    static BindingModel of(WasmModule wasm, String module, String className, String packageName,
+                          String defaultProfile) {
         List<Integer> typeOf = wasm.functionTypeIndices();
         List<BoundExport> exports = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -53,7 +54,7 @@ record BindingModel(String packageName, String className, String module, String 
             }
             exports.add(new BoundExport(e.name(), method, type.params(), type.results()));
         }
-        return new BindingModel(packageName, JavaNames.className(module), module, defaultProfile, exports,
+        return new BindingModel(packageName, className, module, defaultProfile, exports,
                 skipped);
     }
 

@@ -8,8 +8,9 @@ import java.util.List;
  *
  * @param className fully qualified class name
  * @param file      the class file
+ * @param source    its Java source, or null when none was written
  * @param methods   one {@code method(export signature)} per bound export
  * @param skipped   exports without a method, with the reason
  */
-public record GeneratedBinding(String className, Path file, List<String> methods, List<String> skipped) {
+public record GeneratedBinding(String className, Path file, Path source, List<String> methods, List<String> skipped) {
 }
