@@ -1,6 +1,6 @@
 package io.github.wasmaot.maven;
 
-import io.github.wasmaot.compiler.batch.AtomicWrite;
+import io.github.wasmaot.format.io.AtomicOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +65,7 @@ final class GeneratedFiles {
         if (keep.isEmpty()) {
             Files.deleteIfExists(list);
         } else {
-            AtomicWrite.write(list, text.toString().getBytes(StandardCharsets.UTF_8));
+            AtomicOutput.write(list, text.toString().getBytes(StandardCharsets.UTF_8));
         }
         return removed;
     }

@@ -55,21 +55,22 @@ public final class BindingGenerator {
         }
         BindingModel model = BindingModel.of(decoded, module, className, packageName, defaultProfile);
         Path file = classes.resolve(model.internalName() + ".class");
-        writeIfChanged(file, BindingClassWriter.write(model));
+        writeIfChanged(file, BindingClassWriter.write(model), wasm);
         Path source = null;
         if (sources != null) {
             source = sources.resolve(model.internalName() + ".java");
             writeIfChanged(source, BindingSourceWriter.write(model, wasm.getFileName().toString())
-                    .getBytes(StandardCharsets.UTF_8));
+                    .getBytes(StandardCharsets.UTF_8), wasm);
         }
         String name = packageName.isEmpty() ? model.className() : packageName + "." + model.className();
         return new GeneratedBinding(name, file, source, model.exports().stream()
                 .map(e -> e.method() + "(" + e.signature() + ")").toList(), model.skipped());
     }
 
-    private static void writeIfChanged(Path file, byte[] bytes) throws IOException {
+    /** Writes {@code bytes} unless the file holds them already; never over {@code input}, the module. */
+    private static void writeIfChanged(Path file, byte[] bytes, Path input) throws IOException {
         if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), bytes)) {
-            AtomicOutput.write(file, bytes, wasm);
+            AtomicOutput.write(file, bytes, input);
         }
     }
 
