@@ -343,7 +343,10 @@ final class WasiFiles {
     }
 
     private long pread(GuestMemory m, long fd, long iovs, long iovsLen, long offset, long nreadPtr) {
-        Fd f = get(fd, FD_READ | FD_SEEK, 0);
+        if (iovsLen == 0) {
+            return WasiErrno.INVAL;
+        }
+        Fd f = get(fd, FD_READ, 0);
         checkIovecs(m, iovs, iovsLen);
         m.check(nreadPtr, 4);
         if (f.channel == null) {
@@ -379,7 +382,7 @@ final class WasiFiles {
     }
 
     private long pwrite(GuestMemory m, long fd, long iovs, long iovsLen, long offset, long nwrittenPtr) {
-        Fd f = get(fd, FD_WRITE | FD_SEEK, 0);
+        Fd f = get(fd, FD_WRITE, 0);
         checkIovecs(m, iovs, iovsLen);
         m.check(nwrittenPtr, 4);
         if (f.channel == null) {
