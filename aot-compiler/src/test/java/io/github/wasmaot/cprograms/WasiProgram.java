@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * ({@code wasi-programs/expected/<iwasm version>/<name>.stdout|.stderr|.exit|.tree}, recorded by
  * {@code WasiProgramsJudgeTest} with {@code WASM_AOT_WASI_RECORD} set; see that class for the command).
  */
-public record WasiProgram(String name, List<String> args, List<String> env, byte[] stdin, String source) {
+public record WasiProgram(String name, List<String> args, List<String> env, byte[] stdin, String source,
+                          List<String> sources) {
     private static final String DIR = "wasi-programs/";
 
     /** What one iwasm printed, how it exited and what the sandbox held afterwards ({@link WasiFixture#tree}). */
@@ -46,7 +47,8 @@ public record WasiProgram(String name, List<String> args, List<String> env, byte
                 try (InputStream src = resource(DIR + name + ".c")) {
                     programs.add(new WasiProgram(name, words(index.getProperty(name + ".args", "")),
                             words(index.getProperty(name + ".env", "")), stdin,
-                            new String(src.readAllBytes(), StandardCharsets.UTF_8)));
+                            new String(src.readAllBytes(), StandardCharsets.UTF_8),
+                            words(index.getProperty(name + ".sources", ""))));
                 }
             }
             return programs;
@@ -91,8 +93,22 @@ public record WasiProgram(String name, List<String> args, List<String> env, byte
         Files.writeString(c, source, StandardCharsets.UTF_8);
         Path wasm = dir.resolve(name + ".wasm");
         String clang = System.getenv().getOrDefault("WASM_AOT_CLANG", "clang");
-        ProgramOutput out = CToolchain.exec(List.of(clang, "--target=wasm32-wasi", "-O2", "-o", wasm.toString(),
-                c.toString()), dir);
+        List<String> cmd = new ArrayList<>(List.of(clang, "--target=wasm32-wasi", "-O2", "-o", wasm.toString(),
+                c.toString()));
+        TreeSet<String> includes = new TreeSet<>();
+        for (String extra : sources) {
+            Path file = dir.resolve(extra);
+            Files.createDirectories(file.getParent());
+            try (InputStream in = resource(DIR + extra)) {
+                Files.write(file, in.readAllBytes());
+            }
+            includes.add("-I" + file.getParent());
+            if (extra.endsWith(".c")) {
+                cmd.add(file.toString());
+            }
+        }
+        cmd.addAll(includes);
+        ProgramOutput out = CToolchain.exec(cmd, dir);
         if (out.exit() != 0) {
             throw new IOException(clang + " failed on " + name + ".c: " + out.stderr());
         }
