@@ -5,6 +5,7 @@ import io.github.wasmaot.loader.run.BackendPreference;
 import io.github.wasmaot.loader.run.RunRequest;
 import io.github.wasmaot.loader.run.RunResult;
 import io.github.wasmaot.loader.run.Runner;
+import io.github.wasmaot.loader.run.WasiOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,15 +15,18 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
 /**
- * {@code wasm-aot run [--emulate|--native] [--invoke NAME ARGS…] FILE.aot [-- PROGRAM ARGS…]}: runs an AOT image
+ * {@code wasm-aot run [--emulate|--native] [--dir=DIR…] [--map-dir=GUEST::HOST…] [--env=NAME=VALUE…]
+ * [--invoke NAME ARGS…] FILE.aot [-- PROGRAM ARGS…]}: runs an AOT image
  * through the loader. Without {@code --invoke} it runs the WASI command ({@code _start}) with stdio passed
- * through and exits with the program's exit code; with it, it calls one export and prints each result on its
+ * through, the directories of {@code --dir}/{@code --map-dir} preopened and the {@code --env} entries as its
+ * environment, and exits with the program's exit code; with it, it calls one export and prints each result on its
  * own line in iwasm's format ({@code 0x5:i32}). A trap prints {@code Exception: <message>} on stderr, exit 1.
  */
 @Command(name = "run",
@@ -54,6 +58,18 @@ final class RunCommand implements Callable<Integer> {
             description = "Stop the call after this many seconds (fractions allowed): it traps with \"Exception: execution timed out\", exit code 1.")
     String timeout;
 
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "Preopen host directory DIR for the WASI program under the same name (repeatable).")
+    List<String> dirs = new ArrayList<>();
+
+    @Option(names = "--map-dir", paramLabel = "GUEST::HOST",
+            description = "Preopen host directory HOST under the guest name GUEST (repeatable).")
+    List<String> mapDirs = new ArrayList<>();
+
+    @Option(names = "--env", paramLabel = "NAME=VALUE",
+            description = "Put NAME=VALUE into the WASI program's environment (repeatable).")
+    List<String> env = new ArrayList<>();
+
     @Parameters(arity = "1..*", paramLabel = "WORDS",
             description = "[ARGS…] FILE.aot with --invoke; FILE.aot [PROGRAM ARGS…] without.")
     List<String> words;
@@ -79,8 +95,10 @@ final class RunCommand implements Callable<Integer> {
             List<String> rest = invoke != null ? words.subList(0, words.size() - 1) : words.subList(1, words.size());
             BackendPreference backend = emulate ? BackendPreference.EMULATED
                     : nativ ? BackendPreference.NATIVE : BackendPreference.AUTO;
+            WasiOptions wasi = WasiOptions.of(dirs, mapDirs, env, System.in);
             RunRequest request = new RunRequest(file, Optional.ofNullable(invoke), rest, backend,
-                    heapSize == null ? OptionalLong.empty() : OptionalLong.of(heapSize), Optional.ofNullable(runtime));
+                    heapSize == null ? OptionalLong.empty() : OptionalLong.of(heapSize), Optional.ofNullable(runtime),
+                    Optional.empty(), wasi);
             if (timeout != null) {
                 request = request.withTimeout(RunRequest.parseTimeout(timeout));
             }

@@ -245,6 +245,7 @@ public final class Instance implements AutoCloseable {
         if (!closed) {
             closed = true;
             parts.backend().close();
+            parts.wasi().closeFiles();
         }
     }
 }

@@ -5,8 +5,12 @@ import io.github.wasmaot.loader.run.BackendPreference;
 import io.github.wasmaot.loader.run.RunRequest;
 import io.github.wasmaot.loader.run.RunResult;
 import io.github.wasmaot.loader.run.Runner;
+import io.github.wasmaot.loader.run.WasiOptions;
+import io.github.wasmaot.loader.wasi.WasiPreopen;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -80,6 +84,30 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "wasm-aot.run.expectedExitCode")
     Integer expectedExitCode;
 
+    /**
+     * Host directories the WASI program may use, each preopened under the name written, as iwasm's
+     * {@code --dir=DIR} (relative ones resolve against the project's base directory). On the command line,
+     * comma-separated ({@code -Dwasm-aot.run.dirs=data,out}).
+     */
+    @Parameter(property = "wasm-aot.run.dirs")
+    List<String> dirs;
+
+    /**
+     * Host directories preopened under another guest name, {@code GUEST::HOST} each, as iwasm's
+     * {@code --map-dir} (a relative HOST resolves against the project's base directory). Preopened after
+     * {@code dirs}.
+     */
+    @Parameter(property = "wasm-aot.run.mapDirs")
+    List<String> mapDirs;
+
+    /** The WASI program's environment, {@code NAME=VALUE} each in order, as iwasm's {@code --env}. */
+    @Parameter(property = "wasm-aot.run.env")
+    List<String> env;
+
+    /** Base directory for relative {@code dirs} and {@code mapDirs}. */
+    @Parameter(defaultValue = "${basedir}", readonly = true)
+    File basedir;
+
     /** Skip the run goal. */
     @Parameter(property = "wasm-aot.run.skip", defaultValue = "false")
     boolean skip;
@@ -94,7 +122,8 @@ public class RunMojo extends AbstractMojo {
         try {
             request = new RunRequest(image.toPath(), Optional.ofNullable(invoke), args == null ? List.of() : args,
                     BackendPreference.parse(backend),
-                    heapSize == null ? OptionalLong.empty() : OptionalLong.of(heapSize), Optional.ofNullable(runtime));
+                    heapSize == null ? OptionalLong.empty() : OptionalLong.of(heapSize), Optional.ofNullable(runtime),
+                    Optional.empty(), wasi());
             if (timeout != null && !timeout.isBlank()) {
                 request = request.withTimeout(RunRequest.parseTimeout(timeout));
             }
@@ -113,6 +142,24 @@ public class RunMojo extends AbstractMojo {
         result.stderrLines().forEach(getLog()::warn);
         getLog().info("exit code " + result.exitCode());
         check(result);
+    }
+
+    /** The preopens (host paths against {@link #basedir}) and environment; the program reads an empty stdin. */
+    WasiOptions wasi() {
+        List<WasiPreopen> preopens = new ArrayList<>();
+        for (String d : dirs == null ? List.<String>of() : dirs) {
+            WasiPreopen p = WasiPreopen.dir(d.strip());
+            preopens.add(new WasiPreopen(p.guestPath(), resolve(p.hostPath())));
+        }
+        for (String m : mapDirs == null ? List.<String>of() : mapDirs) {
+            WasiPreopen p = WasiPreopen.mapDir(m.strip());
+            preopens.add(new WasiPreopen(p.guestPath(), resolve(p.hostPath())));
+        }
+        return new WasiOptions(preopens, env == null ? List.of() : env, InputStream.nullInputStream());
+    }
+
+    private Path resolve(Path host) {
+        return host.isAbsolute() || basedir == null ? host : basedir.toPath().resolve(host);
     }
 
     private void check(RunResult result) throws MojoFailureException {

@@ -2,6 +2,8 @@ package io.github.wasmaot.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.wasmaot.loader.wasi.WasiPreopen;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,5 +19,29 @@ class RunMojoTest {
     void innerBlankLinesCount() {
         assertEquals(List.of("a", "", "b"), RunMojo.lines("a\n\nb\n\n"));
         assertEquals(List.of(), RunMojo.lines("\n \n"));
+    }
+
+    @Test
+    void dirsThenMapDirsResolveAgainstTheBaseDirectoryAndKeepTheirGuestNames() {
+        RunMojo mojo = new RunMojo();
+        mojo.basedir = new java.io.File("/project");
+        mojo.dirs = List.of("data", "/abs/out");
+        mojo.mapDirs = List.of("/guest::target/files");
+        mojo.env = List.of("A=1", "B=x=y");
+        io.github.wasmaot.loader.run.WasiOptions wasi = mojo.wasi();
+        assertEquals(List.of(new WasiPreopen("data", Path.of("/project/data")),
+                new WasiPreopen("/abs/out", Path.of("/abs/out")),
+                new WasiPreopen("/guest", Path.of("/project/target/files"))), wasi.preopens());
+        assertEquals(List.of("A=1", "B=x=y"), wasi.env());
+    }
+
+    @Test
+    void aBadMapDirOrEnvEntryIsRefused() {
+        RunMojo mojo = new RunMojo();
+        mojo.mapDirs = List.of("nohost");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, mojo::wasi);
+        RunMojo env = new RunMojo();
+        env.env = List.of("NOVALUE");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, env::wasi);
     }
 }

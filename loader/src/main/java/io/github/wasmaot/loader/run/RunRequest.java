@@ -20,14 +20,18 @@ import java.util.OptionalLong;
  * @param runtime  runtime profile to read the image as (name or alias); empty to detect it from the header
  * @param timeout  longest the call may run (wall clock); when it runs longer it stops with the trap "Exception:
  *                 execution timed out" (exit code 1). Empty: no limit
+ * @param wasi     preopened directories, environment and stdin of the WASI host ({@link WasiOptions#NONE}: none,
+ *                 empty input)
  */
 public record RunRequest(Path image, Optional<String> invoke, List<String> args, BackendPreference backend,
-                         OptionalLong heapSize, Optional<String> runtime, Optional<Duration> timeout) {
+                         OptionalLong heapSize, Optional<String> runtime, Optional<Duration> timeout,
+                         WasiOptions wasi) {
     public RunRequest {
         timeout = timeout == null ? Optional.empty() : timeout;
         if (timeout.isPresent() && (timeout.get().isNegative() || timeout.get().isZero())) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout.get().toMillis() + " ms");
         }
+        wasi = wasi == null ? WasiOptions.NONE : wasi;
         Objects.requireNonNull(image, "image");
         invoke = invoke == null ? Optional.empty() : invoke.filter(s -> !s.isBlank()).map(String::trim);
         args = args == null ? List.of() : List.copyOf(args);
@@ -36,10 +40,10 @@ public record RunRequest(Path image, Optional<String> invoke, List<String> args,
         runtime = runtime == null ? Optional.empty() : runtime.filter(s -> !s.isBlank()).map(String::trim);
     }
 
-    /** Without a timeout. */
+    /** Without a timeout, WASI directories, environment or input. */
     public RunRequest(Path image, Optional<String> invoke, List<String> args, BackendPreference backend,
                       OptionalLong heapSize, Optional<String> runtime) {
-        this(image, invoke, args, backend, heapSize, runtime, Optional.empty());
+        this(image, invoke, args, backend, heapSize, runtime, Optional.empty(), WasiOptions.NONE);
     }
 
     /** Calls {@code export} with {@code args}, backend chosen by the loader. */
@@ -55,20 +59,24 @@ public record RunRequest(Path image, Optional<String> invoke, List<String> args,
     }
 
     public RunRequest withBackend(BackendPreference b) {
-        return new RunRequest(image, invoke, args, b, heapSize, runtime, timeout);
+        return new RunRequest(image, invoke, args, b, heapSize, runtime, timeout, wasi);
     }
 
     public RunRequest withHeapSize(long bytes) {
-        return new RunRequest(image, invoke, args, backend, OptionalLong.of(bytes), runtime, timeout);
+        return new RunRequest(image, invoke, args, backend, OptionalLong.of(bytes), runtime, timeout, wasi);
     }
 
     public RunRequest withRuntime(String profile) {
-        return new RunRequest(image, invoke, args, backend, heapSize, Optional.ofNullable(profile), timeout);
+        return new RunRequest(image, invoke, args, backend, heapSize, Optional.ofNullable(profile), timeout, wasi);
     }
 
     /** Stops the run when it takes longer than {@code limit}. */
     public RunRequest withTimeout(Duration limit) {
-        return new RunRequest(image, invoke, args, backend, heapSize, runtime, Optional.of(limit));
+        return new RunRequest(image, invoke, args, backend, heapSize, runtime, Optional.of(limit), wasi);
+    }
+
+    public RunRequest withWasi(WasiOptions w) {
+        return new RunRequest(image, invoke, args, backend, heapSize, runtime, timeout, w);
     }
 
     /**

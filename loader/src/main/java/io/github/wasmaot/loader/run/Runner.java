@@ -12,6 +12,7 @@ import io.github.wasmaot.loader.WasiExitException;
 import io.github.wasmaot.loader.WasmTrapException;
 import io.github.wasmaot.loader.WasmValue;
 import io.github.wasmaot.loader.wasi.WasiConfig;
+import io.github.wasmaot.loader.wasi.WasiPreopen;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -62,8 +63,12 @@ public final class Runner {
         }
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        checkPreopens(request.wasi());
         InstanceOptions options = new InstanceOptions(request.heapSize(),
-                new WasiConfig(argv, new TeeOutputStream(stdout, liveOut), new TeeOutputStream(stderr, liveErr)));
+                new WasiConfig(argv, new TeeOutputStream(stdout, liveOut), new TeeOutputStream(stderr, liveErr))
+                        .withEnvEntries(request.wasi().env()).withStdin(request.wasi().stdin())
+                        .withPreopens(request.wasi().preopens())
+                        .withWorkingDirectory(request.wasi().workingDirectory()));
         if (request.timeout().isPresent()) {
             options = options.withTimeout(request.timeout().get());
         }
@@ -91,6 +96,16 @@ public final class Runner {
         }
         String out = stdout.toString(StandardCharsets.UTF_8) + printed;
         return new RunResult(choice, out, stderr.toString(StandardCharsets.UTF_8), results, trap, exit);
+    }
+
+    /** iwasm refuses to start when a preopened directory is missing ("error while pre-opening directory"). */
+    private static void checkPreopens(WasiOptions wasi) throws IOException {
+        for (WasiPreopen p : wasi.preopens()) {
+            if (!Files.isDirectory(p.hostPath())) {
+                throw new IOException("error while pre-opening directory " + p.hostPath() + ": "
+                        + (Files.exists(p.hostPath()) ? "not a directory" : "no such directory"));
+            }
+        }
     }
 
     private static AotModule open(Path file, Optional<String> runtime) throws IOException, LoaderException {

@@ -11,9 +11,9 @@ import java.util.OptionalInt;
 /**
  * The wasi_snapshot_preview1 host of one instance: every function WAMR's libc-wasi registers
  * ({@link WasiSignatures}), so any WASI import links. Implemented: args and environ
- * ({@link WasiArgsEnviron}), stdio ({@link WasiStdio}), clocks ({@link WasiClocks}), random_get
- * ({@link WasiRandom}), proc_exit and sched_yield ({@link WasiProcess}); the rest answer an errno
- * ({@link WasiUnsupported}). A pointer argument outside linear memory makes a function return EFAULT.
+ * ({@link WasiArgsEnviron}), stdio, files and directories inside the preopened directories ({@link WasiFiles}),
+ * poll_oneoff ({@link WasiPoll}), clocks ({@link WasiClocks}), random_get ({@link WasiRandom}), proc_exit and
+ * sched_yield ({@link WasiProcess}); the rest (sockets, proc_raise) answer an errno ({@link WasiUnsupported}). A pointer argument outside linear memory makes a function return EFAULT.
  * proc_exit's body throws {@link io.github.wasmaot.loader.WasiExitException}; whoever runs it (the import
  * linker) ends the program with {@link #exit}.
  */
@@ -28,13 +28,17 @@ public final class WasiPreview1 implements BuiltinImports {
     }
 
     private final WasiProcess process;
+    private final WasiFiles files;
     private final Map<String, WasiFunction> functions = new LinkedHashMap<>();
 
     public WasiPreview1(WasiConfig config, ExceptionSink exception) {
         this.process = new WasiProcess(exception::set);
         Map<String, WasiFunction.Body> bodies = new LinkedHashMap<>();
         bodies.putAll(new WasiArgsEnviron(config.args(), config.env()).functions());
-        bodies.putAll(new WasiStdio(config.stdin(), config.stdout(), config.stderr()).functions());
+        this.files = new WasiFiles(config.stdin(), config.stdout(), config.stderr(), config.preopens(),
+                config.workingDirectory());
+        bodies.putAll(files.functions());
+        bodies.putAll(new WasiPoll(files, config.clock()).functions());
         bodies.putAll(new WasiClocks(config.clock()).functions());
         bodies.putAll(new WasiRandom(config.random()).functions());
         bodies.putAll(process.functions());
@@ -42,7 +46,7 @@ public final class WasiPreview1 implements BuiltinImports {
             String signature = WasiSignatures.wamr(name).orElseThrow();
             WasiFunction.Body body = bodies.get(name);
             if (body == null) {
-                body = WasiUnsupported.errnoFor(name, signature);
+                body = WasiUnsupported.errnoFor(name, signature, files::isOpen);
             }
             functions.put(name, new WasiFunction(name, signature, faultIsEfault(signature, body)));
         }
@@ -73,6 +77,11 @@ public final class WasiPreview1 implements BuiltinImports {
         }
         return function(name).map(f -> new LinkedImport(module, name, f.wasmSignature(),
                 Optional.of(f.nativeSignature()), MODULE, f.body()::call));
+    }
+
+    /** Closes the files the module left open (the instance is gone). */
+    public void closeFiles() {
+        files.closeAll();
     }
 
     /** The code passed to proc_exit, if the module called it. */
