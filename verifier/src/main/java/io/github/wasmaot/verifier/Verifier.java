@@ -71,6 +71,7 @@ public final class Verifier {
             return;
         }
         ExportCheck.run(decoded, profile, out);
+        ModuleIndexCheck.run(decoded, profile, out);
         Optional<IsaSupport> isa = profile.loaderFacts().flatMap(f -> f.isa(ti.get().isa()));
         if (isa.isPresent()) {
             RelocationCheck.run(decoded, isa.get(), ti.get().isa(), RuntimeTexts.of(profile), out);
