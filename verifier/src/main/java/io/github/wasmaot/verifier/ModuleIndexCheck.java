@@ -7,6 +7,7 @@ import io.github.wasmaot.format.section.Export;
 import io.github.wasmaot.format.section.InitDataSection;
 import io.github.wasmaot.format.section.PlacedSection;
 import io.github.wasmaot.format.section.SectionKind;
+import io.github.wasmaot.format.section.init.AuxInfo;
 import io.github.wasmaot.format.section.init.Global;
 import io.github.wasmaot.format.section.init.InitExpr;
 import io.github.wasmaot.format.section.init.MemInitData;
@@ -22,6 +23,11 @@ import io.github.wasmaot.format.section.init.TableInitData;
  */
 final class ModuleIndexCheck {
     private static final long NO_INDEX = 0xffffffffL;
+    private static final int MAX_PAGE_COUNT_FLAG = 1;
+    private static final int SHARED_MEMORY_FLAG = 2;
+    private static final int MEMORY64_FLAG = 4;
+    /** MAX_LINEAR_MEMORY_SIZE, 4 GiB (WAMR-2.4.4 core/iwasm/interpreter/wasm.h:114). */
+    private static final long MAX_LINEAR_MEMORY_SIZE = 4L << 30;
     private static final int EXPORT_FUNC = 0;
     private static final int EXPORT_TABLE = 1;
     private static final int EXPORT_MEMORY = 2;
@@ -37,9 +43,10 @@ final class ModuleIndexCheck {
         long tables = init.importTables().size() + init.tables().size();
         long memories = init.importMemoryCount() + init.memories().size();
         long globals = init.importGlobals().size() + init.globals().size();
-        exports(image, profile, texts, funcs, tables, memories, globals, out);
         int initAt = image.placed(SectionKind.INIT_DATA).map(PlacedSection::bodyOffset).orElse(-1);
         String section = "init_data";
+        memoriesAndAux(init, profile, texts, initAt, out);
+        exports(image, profile, texts, funcs, tables, memories, globals, out);
         for (int i = 0; i < globals; i++) {
             int type = i < init.importGlobals().size() ? init.importGlobals().get(i).valueType()
                     : init.globals().get(i - init.importGlobals().size()).valueType();
@@ -140,6 +147,37 @@ final class ModuleIndexCheck {
                         + " of " + limit + (checked ? "" : "; " + profile.name()
                                 + " does not check (load_exports: #if 0 TODO) and would read past its "
                                 + what + " table when the export is looked up or instantiated"), runtime);
+            }
+        }
+    }
+
+    /**
+     * load_memory_info's wasm_memory_check_flags (on the flags' low byte) and load_init_data_section's aux
+     * range check, for runtimes whose loader facts list those errors (WAMR 2.x; cba4c782 checks neither).
+     */
+    private static void memoriesAndAux(InitDataSection init, RuntimeProfile profile, RuntimeTexts texts, int at,
+                                       FindingList out) {
+        boolean flagsChecked = profile.loaderFacts().flatMap(f -> f.error("limitsFlags")).isPresent();
+        for (int i = 0; flagsChecked && i < init.memories().size(); i++) {
+            int flags = (int) (init.memories().get(i).flags() & 0xff);
+            if (flags > MAX_PAGE_COUNT_FLAG + SHARED_MEMORY_FLAG + MEMORY64_FLAG || (flags & MEMORY64_FLAG) != 0) {
+                out.error(FindingCode.MEMORY_FLAGS, "init_data", at, "memory " + i + " has limits flags 0x"
+                        + Integer.toHexString(flags) + " (bit 0 max, 1 shared, 2 memory64; memory64 is not built"
+                        + " into this runtime)", texts.get("limitsFlags", "invalid limits flags"));
+            } else if ((flags & SHARED_MEMORY_FLAG) != 0 && (flags & MAX_PAGE_COUNT_FLAG) == 0) {
+                out.error(FindingCode.MEMORY_FLAGS, "init_data", at, "memory " + i + " is shared without a"
+                        + " maximum", texts.get("sharedMemoryMaximum", "shared memory must have maximum"));
+            }
+        }
+        if (profile.loaderFacts().flatMap(f -> f.error("auxRange")).isPresent()) {
+            AuxInfo aux = init.aux();
+            if (Long.compareUnsigned(aux.dataEnd(), MAX_LINEAR_MEMORY_SIZE) >= 0
+                    || Long.compareUnsigned(aux.heapBase(), MAX_LINEAR_MEMORY_SIZE) >= 0
+                    || Long.compareUnsigned(aux.stackBottom(), MAX_LINEAR_MEMORY_SIZE) >= 0) {
+                out.error(FindingCode.AUX_RANGE, "init_data", at, "aux data end " + Long.toUnsignedString(
+                        aux.dataEnd()) + ", heap base " + Long.toUnsignedString(aux.heapBase()) + " or stack bottom "
+                        + Long.toUnsignedString(aux.stackBottom()) + " is not below 4 GiB",
+                        texts.get("auxRange", "invalid range of aux_date_end/aux_heap_base/aux_stack_bottom"));
             }
         }
     }

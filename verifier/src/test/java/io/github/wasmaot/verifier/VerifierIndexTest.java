@@ -13,8 +13,10 @@ import io.github.wasmaot.format.section.InitDataSection;
 import io.github.wasmaot.format.section.Relocation;
 import io.github.wasmaot.format.section.RelocationGroup;
 import io.github.wasmaot.format.section.RelocationSection;
+import io.github.wasmaot.format.section.init.AuxInfo;
 import io.github.wasmaot.format.section.init.Global;
 import io.github.wasmaot.format.section.init.InitExpr;
+import io.github.wasmaot.format.section.init.Memory;
 import io.github.wasmaot.format.section.init.TableInitData;
 import io.github.wasmaot.format.testing.AotVectors;
 import java.util.ArrayList;
@@ -248,6 +250,42 @@ class VerifierIndexTest {
         Finding f = r.first(FindingCode.RELOCATION_SYMBOL).orElseThrow(() -> new AssertionError(r.findings()));
         assertTrue(f.message().contains("names function " + count + " of " + count), f.message());
         assertNull(f.runtimeText());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void memoryLimitsFlagsAndAuxRangeFollowTheLoaderFacts(AotVectors.Entry v) {
+        AotImage image = Mutations.read(v);
+        InitDataSection init = image.initData();
+        if (init.memories().isEmpty()) {
+            return;
+        }
+        Memory m = init.memories().get(0);
+        boolean checks = checksExports(v);
+        for (long flags : new long[] {0x4, 0x9, 0x2}) {
+            Memory bad = new Memory(flags, m.bytesPerPage(), m.initPageCount(), m.maxPageCount());
+            VerificationResult r = verifyOwn(v, editInit(image, i -> new InitDataSection(i.importMemoryCount(),
+                    List.of(bad), i.memInitData(), i.importTables(), i.tables(), i.tableInitData(), i.funcTypes(),
+                    i.importGlobals(), i.globals(), i.importFuncs(), i.funcCount(), i.startFuncIndex(), i.aux(),
+                    i.objectDataSections())));
+            if (!checks) {
+                assertFalse(r.has(FindingCode.MEMORY_FLAGS), "wamr-cba4c782 does not check memory flags");
+                continue;
+            }
+            Finding f = r.first(FindingCode.MEMORY_FLAGS).orElseThrow(() -> new AssertionError(r.findings()));
+            assertEquals(flags == 0x2 ? "shared memory must have maximum" : "invalid limits flags", f.runtimeText());
+        }
+        if (checks) {
+            AuxInfo a = init.aux();
+            AuxInfo far = new AuxInfo(a.dataEndGlobalIndex(), a.dataEnd(), a.heapBaseGlobalIndex(), 1L << 32,
+                    a.stackTopGlobalIndex(), a.stackBottom(), a.stackSize());
+            VerificationResult r = verifyOwn(v, editInit(image, i -> new InitDataSection(i.importMemoryCount(),
+                    i.memories(), i.memInitData(), i.importTables(), i.tables(), i.tableInitData(), i.funcTypes(),
+                    i.importGlobals(), i.globals(), i.importFuncs(), i.funcCount(), i.startFuncIndex(), far,
+                    i.objectDataSections())));
+            assertEquals("invalid range of aux_date_end/aux_heap_base/aux_stack_bottom",
+                    r.first(FindingCode.AUX_RANGE).orElseThrow(() -> new AssertionError(r.findings())).runtimeText());
+        }
     }
 
     private static RelocationGroup relocationOfType(AotImage image, long type) {

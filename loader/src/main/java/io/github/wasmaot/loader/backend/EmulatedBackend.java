@@ -27,8 +27,12 @@ public final class EmulatedBackend implements Backend {
     /** Bytes above the stack's bottom that native_stack_boundary keeps free (a frame may overshoot it). */
     private static final long STACK_HEADROOM = 16 * 1024;
     private static final int ENTRY_SIZE = 16;
-    /** Longest a single call may emulate before it is reported as hung (Unicorn timeout, microseconds). */
-    private static final long CALL_TIMEOUT_MICROS = 120_000_000L;
+    /**
+     * Longest a single call may emulate before it is reported as hung (Unicorn timeout, microseconds): 120 s,
+     * or system property {@code wasmaot.emulator.callTimeoutMillis} (the loader fuzz test bounds each call).
+     */
+    private static final String CALL_TIMEOUT_PROPERTY = "wasmaot.emulator.callTimeoutMillis";
+    private static final long DEFAULT_CALL_TIMEOUT_MILLIS = 120_000L;
 
     private final EmulatorAbi abi;
     private final UnicornEngine uc;
@@ -231,7 +235,8 @@ public final class EmulatedBackend implements Backend {
         aborted = false;
         nearEndWrites.clear();
         abi.prepareCall(uc, args, stackBase + STACK_SIZE, returnSentinel);
-        int err = uc.run(address, returnSentinel, CALL_TIMEOUT_MICROS);
+        long timeoutMillis = Long.getLong(CALL_TIMEOUT_PROPERTY, DEFAULT_CALL_TIMEOUT_MILLIS);
+        int err = uc.run(address, returnSentinel, timeoutMillis * 1_000L);
         if (hostFailure != null) {
             throw hostFailure;
         }
@@ -248,7 +253,7 @@ public final class EmulatedBackend implements Backend {
         }
         if (abi.programCounter(uc) != returnSentinel) {
             throw new UnicornException("emulation stopped at pc 0x" + Long.toHexString(abi.programCounter(uc))
-                    + " before the call returned (timeout after " + CALL_TIMEOUT_MICROS / 1_000_000 + " s?)", 0);
+                    + " before the call returned (timeout after " + timeoutMillis + " ms?)", 0);
         }
         return result.map(t -> abi.readResult(uc, t)).orElse(0L);
     }
