@@ -30,6 +30,7 @@ public enum FindingCode {
     GLOBAL_INDEX,
     VALUE_TYPE,
     MEMORY_FLAGS,
+    TABLE_FLAGS,
     AUX_RANGE,
     RELOCATION_KIND,
     RELOCATION_OFFSET,

@@ -26,6 +26,8 @@ final class ModuleIndexCheck {
     private static final int MAX_PAGE_COUNT_FLAG = 1;
     private static final int SHARED_MEMORY_FLAG = 2;
     private static final int MEMORY64_FLAG = 4;
+    private static final int MAX_TABLE_SIZE_FLAG = 1;
+    private static final int TABLE64_FLAG = 4;
     /** MAX_LINEAR_MEMORY_SIZE, 4 GiB (WAMR-2.4.4 core/iwasm/interpreter/wasm.h:114). */
     private static final long MAX_LINEAR_MEMORY_SIZE = 4L << 30;
     private static final int EXPORT_FUNC = 0;
@@ -167,6 +169,20 @@ final class ModuleIndexCheck {
             } else if ((flags & SHARED_MEMORY_FLAG) != 0 && (flags & MAX_PAGE_COUNT_FLAG) == 0) {
                 out.error(FindingCode.MEMORY_FLAGS, "init_data", at, "memory " + i + " is shared without a"
                         + " maximum", texts.get("sharedMemoryMaximum", "shared memory must have maximum"));
+            }
+        }
+        // load_table_list's wasm_table_check_flags: table64 refused, then anything above max|table64; the shared
+        // bit alone only sets the error text ("tables cannot be shared") without failing
+        boolean tableFlagsChecked = profile.loaderFacts().flatMap(f -> f.error("table64Flag")).isPresent();
+        for (int i = 0; tableFlagsChecked && i < init.tables().size(); i++) {
+            int flags = (int) (init.tables().get(i).flags() & 0xff);
+            String text = (flags & TABLE64_FLAG) != 0 ? texts.get("table64Flag", "invalid limits flags")
+                    : flags > MAX_TABLE_SIZE_FLAG + TABLE64_FLAG ? texts.get("limitsFlags", "invalid limits flags")
+                    : null;
+            if (text != null) {
+                out.error(FindingCode.TABLE_FLAGS, "init_data", at, "table " + i + " has limits flags 0x"
+                        + Integer.toHexString(flags) + " (bit 0 max, 1 shared, 2 table64; table64 is not built into"
+                        + " this runtime)", text);
             }
         }
         if (profile.loaderFacts().flatMap(f -> f.error("auxRange")).isPresent()) {

@@ -17,6 +17,7 @@ import io.github.wasmaot.format.section.init.AuxInfo;
 import io.github.wasmaot.format.section.init.Global;
 import io.github.wasmaot.format.section.init.InitExpr;
 import io.github.wasmaot.format.section.init.Memory;
+import io.github.wasmaot.format.section.init.Table;
 import io.github.wasmaot.format.section.init.TableInitData;
 import io.github.wasmaot.format.testing.AotVectors;
 import java.util.ArrayList;
@@ -285,6 +286,29 @@ class VerifierIndexTest {
                     i.objectDataSections())));
             assertEquals("invalid range of aux_date_end/aux_heap_base/aux_stack_bottom",
                     r.first(FindingCode.AUX_RANGE).orElseThrow(() -> new AssertionError(r.findings())).runtimeText());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("withTable")
+    void tableLimitsFlagsFollowTheLoaderFacts(AotVectors.Entry v) {
+        AotImage image = Mutations.read(v);
+        InitDataSection init = image.initData();
+        Table t = init.tables().get(0);
+        for (long flags : new long[] {0x4, 0x8, 0x2}) {
+            Table bad = new Table(t.elemType(), flags, t.possibleGrow(), t.nullable(), t.initSize(), t.maxSize());
+            VerificationResult r = verifyOwn(v, editInit(image, i -> new InitDataSection(i.importMemoryCount(),
+                    i.memories(), i.memInitData(), i.importTables(), List.of(bad), i.tableInitData(), i.funcTypes(),
+                    i.importGlobals(), i.globals(), i.importFuncs(), i.funcCount(), i.startFuncIndex(), i.aux(),
+                    i.objectDataSections())));
+            if (!checksExports(v) || flags == 0x2) {
+                // cba4c782 does not check; 2.4 only records "tables cannot be shared" and loads on
+                assertFalse(r.has(FindingCode.TABLE_FLAGS), () -> r.findings().toString());
+                continue;
+            }
+            Finding f = r.first(FindingCode.TABLE_FLAGS).orElseThrow(() -> new AssertionError(r.findings()));
+            assertEquals(flags == 0x4 ? "invalid limits flags(table64 flag was found, please enable memory64)"
+                    : "invalid limits flags", f.runtimeText());
         }
     }
 
