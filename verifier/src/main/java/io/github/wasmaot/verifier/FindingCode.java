@@ -31,6 +31,7 @@ public enum FindingCode {
     VALUE_TYPE,
     MEMORY_FLAGS,
     TABLE_FLAGS,
+    TABLE_LIMITS,
     AUX_RANGE,
     RELOCATION_KIND,
     RELOCATION_OFFSET,

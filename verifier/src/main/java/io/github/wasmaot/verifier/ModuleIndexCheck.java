@@ -11,6 +11,7 @@ import io.github.wasmaot.format.section.init.AuxInfo;
 import io.github.wasmaot.format.section.init.Global;
 import io.github.wasmaot.format.section.init.InitExpr;
 import io.github.wasmaot.format.section.init.MemInitData;
+import io.github.wasmaot.format.section.init.Table;
 import io.github.wasmaot.format.section.init.TableInitData;
 
 /**
@@ -38,7 +39,8 @@ final class ModuleIndexCheck {
     private ModuleIndexCheck() {
     }
 
-    static void run(AotImage image, RuntimeProfile profile, FindingList out) {
+    /** What the loader (aot_loader.c) checks: memory and table flags, aux range, export kinds and indices. */
+    static void runLoad(AotImage image, RuntimeProfile profile, FindingList out) {
         RuntimeTexts texts = RuntimeTexts.of(profile);
         InitDataSection init = image.initData();
         long funcs = init.importFuncs().size() + init.funcCount();
@@ -49,6 +51,26 @@ final class ModuleIndexCheck {
         String section = "init_data";
         memoriesAndAux(init, profile, texts, initAt, out);
         exports(image, profile, texts, funcs, tables, memories, globals, out);
+    }
+
+    /** What aot_instantiate trusts or checks (after the loader's relocations): globals and segments. */
+    static void runInstantiate(AotImage image, RuntimeProfile profile, FindingList out) {
+        RuntimeTexts texts = RuntimeTexts.of(profile);
+        InitDataSection init = image.initData();
+        long funcs = init.importFuncs().size() + init.funcCount();
+        long tables = init.importTables().size() + init.tables().size();
+        long globals = init.importGlobals().size() + init.globals().size();
+        int initAt = image.placed(SectionKind.INIT_DATA).map(PlacedSection::bodyOffset).orElse(-1);
+        String section = "init_data";
+        for (int i = 0; i < init.tables().size(); i++) {
+            Table t = init.tables().get(i);
+            if (t.possibleGrow() != 0 && Long.compareUnsigned(t.initSize(), t.maxSize()) > 0) {
+                out.error(FindingCode.TABLE_LIMITS, section, initAt, "table " + i + " starts with "
+                        + Long.toUnsignedString(t.initSize()) + " elements but may grow to only "
+                        + Long.toUnsignedString(t.maxSize()) + "; the runtime allocates max_size slots"
+                        + " (aot_get_tbl_data_slots) and would use elements past them", null);
+            }
+        }
         for (int i = 0; i < globals; i++) {
             int type = i < init.importGlobals().size() ? init.importGlobals().get(i).valueType()
                     : init.globals().get(i - init.importGlobals().size()).valueType();

@@ -312,6 +312,26 @@ class VerifierIndexTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("withTable")
+    void aGrowableTableStartingAboveItsMaximumIsRefused(AotVectors.Entry v) {
+        AotImage image = Mutations.read(v);
+        Table t = image.initData().tables().get(0);
+        Table bad = new Table(t.elemType(), t.flags(), 1, t.nullable(), 9, 8);
+        VerificationResult r = verifyOwn(v, editInit(image, i -> new InitDataSection(i.importMemoryCount(),
+                i.memories(), i.memInitData(), i.importTables(), List.of(bad), i.tableInitData(), i.funcTypes(),
+                i.importGlobals(), i.globals(), i.importFuncs(), i.funcCount(), i.startFuncIndex(), i.aux(),
+                i.objectDataSections())));
+        Finding f = r.first(FindingCode.TABLE_LIMITS).orElseThrow(() -> new AssertionError(r.findings()));
+        assertTrue(f.message().contains("starts with 9 elements but may grow to only 8"), f.message());
+        Table fixed = new Table(t.elemType(), t.flags(), 1, t.nullable(), 8, 9);
+        VerificationResult ok = verifyOwn(v, editInit(image, i -> new InitDataSection(i.importMemoryCount(),
+                i.memories(), i.memInitData(), i.importTables(), List.of(fixed), i.tableInitData(), i.funcTypes(),
+                i.importGlobals(), i.globals(), i.importFuncs(), i.funcCount(), i.startFuncIndex(), i.aux(),
+                i.objectDataSections())));
+        assertFalse(ok.has(FindingCode.TABLE_LIMITS), () -> ok.findings().toString());
+    }
+
     private static RelocationGroup relocationOfType(AotImage image, long type) {
         return image.relocations().groups().stream().filter(g -> !g.targetsLiteral())
                 .filter(g -> g.relocations().stream().anyMatch(r -> r.type() == type)).findFirst().orElse(null);

@@ -34,8 +34,11 @@ import java.util.OptionalLong;
 public final class Instantiator {
     /** Bytes reserved for AOTModuleInstanceExtra (stack_sizes ... shared_heap, 40 bytes), when the runtime has one. */
     private static final int EXTRA_SIZE = 64;
-    /** Largest module instance (struct, global data, tables) built in one Java array. */
-    private static final long MAX_INSTANCE_SIZE = 1L << 30;
+    /**
+     * Largest module instance (struct, global data, tables inline) the loader builds: 64 MiB, tables of about
+     * eight million elements; an image asking for more is refused quickly rather than filled element by element.
+     */
+    private static final long MAX_INSTANCE_SIZE = 64L << 20;
 
     private Instantiator() {
     }
