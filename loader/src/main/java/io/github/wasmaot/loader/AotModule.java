@@ -108,7 +108,33 @@ public final class AotModule {
                 }
             }
         }
+        checkExports(image, facts);
         return new AotModule(image, facts, support, isa, layout);
+    }
+
+    /**
+     * Export indices inside their index spaces, as WAMR 2.x's load_exports checks (wamr-cba4c782 does not check
+     * and would read past its tables; this loader refuses such an image for every profile).
+     */
+    private static void checkExports(AotImage image, LoaderFacts facts) throws LoaderException {
+        var init = image.initData();
+        long[] limits = {init.importFuncs().size() + init.funcCount(),
+            init.importTables().size() + init.tables().size(), init.importMemoryCount() + init.memories().size(),
+            init.importGlobals().size() + init.globals().size()};
+        String[] keys = {"exportUnknownFunction", "exportUnknownTable", "exportUnknownMemory", "exportUnknownGlobal"};
+        String[] kinds = {"function", "table", "memory", "global"};
+        for (Export e : image.exports().exports()) {
+            if (e.kind() < 0 || e.kind() >= limits.length) {
+                throw new LoaderException("AOT module load failed: " + facts.error("exportKind")
+                        .orElse("invalid export kind") + " (export \"" + e.name().text() + "\" has kind "
+                        + e.kind() + ")");
+            }
+            if (e.index() >= limits[e.kind()]) {
+                throw new LoaderException("AOT module load failed: " + facts.error(keys[e.kind()])
+                        .orElse("unknown " + kinds[e.kind()]) + " (export \"" + e.name().text() + "\" names "
+                        + kinds[e.kind()] + " " + e.index() + " of " + limits[e.kind()] + ")");
+            }
+        }
     }
 
     private static String profilesWithRuntimeData() {

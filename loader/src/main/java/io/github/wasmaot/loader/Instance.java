@@ -4,6 +4,7 @@ import io.github.wasmaot.loader.backend.Backend;
 import io.github.wasmaot.loader.backend.CallTimedOut;
 import io.github.wasmaot.loader.backend.MemoryFault;
 import io.github.wasmaot.loader.backend.Protection;
+import io.github.wasmaot.loader.backend.emulated.UnicornException;
 import io.github.wasmaot.loader.host.HostGlobal;
 import io.github.wasmaot.loader.host.HostImports;
 import io.github.wasmaot.loader.runtime.GlobalSlot;
@@ -60,14 +61,14 @@ public final class Instance implements AutoCloseable {
         } catch (WasmTrapException | WasiExitException e) {
             instance.close();
             throw new LoaderException(e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (LoaderException | RuntimeException e) {
             instance.close();
             throw e;
         }
         return instance;
     }
 
-    private void runStart() {
+    private void runStart() throws LoaderException {
         long start = module.image().initData().startFuncIndex();
         if (start != NO_START) {
             invoke(start, List.of(), Optional.empty());
@@ -148,7 +149,7 @@ public final class Instance implements AutoCloseable {
         return extraSlots;
     }
 
-    private long invoke(long funcIndex, List<WasmValue> args, Optional<ValueType> result) {
+    private long invoke(long funcIndex, List<WasmValue> args, Optional<ValueType> result) throws LoaderException {
         List<WasmValue> cArgs = new ArrayList<>();
         cArgs.add(WasmValue.i64(parts.execEnv()));
         cArgs.addAll(args);
@@ -171,11 +172,17 @@ public final class Instance implements AutoCloseable {
             }
             boolean inMemory = parts.memory().map(m -> m.inReservation(fault.address())).orElse(false);
             if (!inMemory) {
-                throw new IllegalStateException("AOT code faulted outside linear memory", fault);
+                // what a native runtime would die of (SIGSEGV): the image's machine code is broken
+                throw new LoaderException("AOT code crashed: it faulted outside linear memory ("
+                        + fault.getMessage() + "); the image's machine code is corrupt", fault);
             }
             // what the runtime's signal handler does for a guard-page hit (aot_signal_handler)
             parts.exception().set(TrapKind.OUT_OF_BOUNDS_MEMORY_ACCESS.text());
             bits = 0;
+        } catch (UnicornException crash) {
+            // the emulated CPU stopped on an invalid instruction, a bad fetch or the call time bound
+            throw new LoaderException("AOT code crashed: " + crash.getMessage()
+                    + "; the image's machine code is corrupt or does not return", crash);
         }
         Optional<String> exception = parts.exception().get();
         if (exception.isPresent()) {

@@ -11,7 +11,10 @@ import io.github.wasmaot.format.section.RelocationGroup;
 import io.github.wasmaot.format.section.SectionKind;
 import io.github.wasmaot.format.section.TextSection;
 import io.github.wasmaot.format.section.init.ObjectDataSection;
+import io.github.wasmaot.format.section.AotString;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,11 +45,19 @@ final class RelocationCheck {
             dataSections.add(d.name().text());
         }
         boolean first = !out.hasErrors();
+        // a wasi-libc image has thousands of relocations over a few dozen symbols: decode and judge each once
+        Map<Long, Optional<RelocationKind>> kinds = new HashMap<>();
+        Map<AotString, String> names = new HashMap<>();
+        Map<String, Optional<String>> problems = new HashMap<>();
+        List<Long> functionOffsets = image.functions().textOffsets();
+        Optional<BranchRange> branch = isa.branch();
         for (RelocationGroup g : image.relocations().groups()) {
             String group = g.name().text();
             long targetSize;
-            if (g.targetsText()) {
-                targetSize = g.targetsLiteral() ? text.literal().length : text.codeSize();
+            boolean toText = g.targetsText();
+            boolean toCode = toText && !g.targetsLiteral();
+            if (toText) {
+                targetSize = toCode ? text.codeSize() : text.literal().length;
             } else {
                 String dataName = group.startsWith(".rela.") ? group.substring(5)
                         : group.startsWith(".rel.") ? group.substring(4) : null;
@@ -71,55 +82,78 @@ final class RelocationCheck {
                 targetSize = data.get().data().length;
             }
             for (Relocation r : g.relocations()) {
-                String symbol = r.symbol().text();
-                Optional<RelocationKind> kind = isa.relocation(r.type());
-                String where = group + " offset 0x" + Long.toHexString(r.offset());
-                if (g.targetsText()) {
-                    Optional<String> bad = symbolProblem(symbol, init, dataSections, isa, texts);
+                String symbol = names.computeIfAbsent(r.symbol(), AotString::text);
+                Optional<RelocationKind> kind = kinds.computeIfAbsent(r.type(), isa::relocation);
+                if (toText && symbol.startsWith(FUNC_PREFIX)
+                        && functionIndex(symbol).orElse(-1L) == init.funcCount()) {
+                    out.error(FindingCode.RELOCATION_SYMBOL, SECTION, at, where(group, r) + ": symbol " + symbol
+                            + " names function " + init.funcCount() + " of " + init.funcCount() + "; the runtime's"
+                            + " check (index > func_count) lets it through and it would read past func_ptrs",
+                            null);
+                    continue;
+                }
+                if (toText) {
+                    Optional<String> bad = problems.computeIfAbsent(symbol,
+                            sym -> symbolProblem(sym, init, dataSections, isa, texts));
                     if (bad.isPresent()) {
-                        out.error(FindingCode.RELOCATION_SYMBOL, SECTION, at, where + ": symbol " + symbol
+                        out.error(FindingCode.RELOCATION_SYMBOL, SECTION, at, where(group, r) + ": symbol " + symbol
                                 + " cannot be resolved by this runtime", first ? bad.get() : null);
                         first = false;
                         continue;
                     }
                 } else if (!symbol.equals(".text") && !symbol.equals(".ltext")) {
-                    out.error(FindingCode.RELOCATION_SYMBOL, SECTION, at, where + ": data relocation to "
+                    out.error(FindingCode.RELOCATION_SYMBOL, SECTION, at, where(group, r) + ": data relocation to "
                             + symbol, first ? texts.get("dataRelocationSymbol", "invalid relocation symbol %s",
                                     symbol) : null);
                     first = false;
                     continue;
                 }
                 if (kind.isEmpty()) {
-                    out.error(FindingCode.RELOCATION_KIND, SECTION, at, where + ": relocation type " + r.type()
-                            + " is not applied by this runtime's " + isaName + " loader (it applies "
+                    out.error(FindingCode.RELOCATION_KIND, SECTION, at, where(group, r) + ": relocation type "
+                            + r.type() + " is not applied by this runtime's " + isaName + " loader (it applies "
                             + isa.relocations().stream().map(RelocationKind::name).toList() + ")",
                             first ? texts.getFor("relocationType", isaName,
                                     "Load relocation section failed: invalid relocation type %d.", r.type()) : null);
                     first = false;
                     continue;
                 }
-                if (Long.compareUnsigned(r.offset(), targetSize) >= 0 || r.offset() + 4 > targetSize) {
-                    out.error(FindingCode.RELOCATION_OFFSET, SECTION, at, where + ": outside its "
-                            + targetSize + "-byte target", first
+                int width = patchWidth(kind.get());
+                if (Long.compareUnsigned(r.offset(), targetSize) >= 0 || r.offset() + width > targetSize) {
+                    out.error(FindingCode.RELOCATION_OFFSET, SECTION, at, where(group, r) + ": the " + width + " bytes "
+                            + kind.get().name() + " patches are not all inside its " + targetSize
+                            + "-byte target", first
                                     ? texts.get("relocationOffset", "invalid relocation offset.") : null);
                     first = false;
                     continue;
                 }
-                if (g.targetsText() && !g.targetsLiteral() && isa.branch().isPresent()
-                        && isa.branch().get().relocation().equals(kind.get().name())) {
-                    Optional<String> range = branchProblem(r, symbol, image, isa.branch().get());
+                if (toCode && branch.isPresent() && branch.get().relocation().equals(kind.get().name())) {
+                    Optional<String> range = branchProblem(r, symbol, functionOffsets, text, branch.get());
                     if (range.isPresent()) {
                         String rangeText = range.get().startsWith("PLT")
                                 ? texts.get("pltAddend",
                                         "relocate to plt table with reloc addend larger than 0 is unsupported.")
                                 : texts.getFor("relocationRange", isaName, "target address out of range.");
-                        out.error(FindingCode.BRANCH_RANGE, SECTION, at, where + ": " + range.get(),
+                        out.error(FindingCode.BRANCH_RANGE, SECTION, at, where(group, r) + ": " + range.get(),
                                 first ? rangeText : null);
                         first = false;
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Bytes apply_relocation reads and writes at the offset (its CHECK_RELOC_OFFSET size): 8 for the 64-bit
+     * data relocations (R_X86_64_64, R_X86_64_PC64, R_AARCH64_ABS64, R_RISCV_64), 4 for the others.
+     */
+    private static String where(String group, Relocation r) {
+        return group + " offset 0x" + Long.toHexString(r.offset());
+    }
+
+    static int patchWidth(RelocationKind kind) {
+        String n = kind.name();
+        return n.equals("R_X86_64_64") || n.equals("R_X86_64_PC64") || n.equals("R_AARCH64_ABS64")
+                || n.equals("R_AARCH64_PREL64") || n.equals("R_RISCV_64") ? 8 : 4;
     }
 
     private static Optional<String> symbolProblem(String symbol, InitDataSection init, Set<String> dataSections,
@@ -159,7 +193,8 @@ final class RelocationCheck {
      * For a branch to an AOT function: S + A - P, where A is the addend plus, for AArch64 branches (whose
      * loader reads the initial addend from the instruction), the instruction's sign-extended imm26 * 4.
      */
-    private static Optional<String> branchProblem(Relocation r, String symbol, AotImage image, BranchRange range) {
+    private static Optional<String> branchProblem(Relocation r, String symbol, List<Long> offsets, TextSection text,
+                                                  BranchRange range) {
         boolean aarch64 = range.relocation().startsWith("R_AARCH64_");
         if (!symbol.startsWith(FUNC_PREFIX)) {
             // The AArch64 loader branches to runtime symbols through its PLT and refuses a positive addend.
@@ -170,13 +205,12 @@ final class RelocationCheck {
             return Optional.empty();
         }
         long index = functionIndex(symbol).orElse(-1L);
-        List<Long> offsets = image.functions().textOffsets();
         if (index < 0 || index >= offsets.size()) {
             return Optional.empty();
         }
         long initial = 0;
         if (aarch64) {
-            long insn = image.text().codeWordAt(r.offset());
+            long insn = text.codeWordAt(r.offset());
             if (insn < 0) {
                 return Optional.empty();
             }

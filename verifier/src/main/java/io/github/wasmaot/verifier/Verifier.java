@@ -70,10 +70,13 @@ public final class Verifier {
             out.fromReader(e, FindingCode.MALFORMED_SECTION);
             return;
         }
+        // in the runtime's order: init data, exports, duplicate names, relocations, then what instantiation uses
+        ModuleIndexCheck.runLoad(decoded, profile, out);
         ExportCheck.run(decoded, profile, out);
         Optional<IsaSupport> isa = profile.loaderFacts().flatMap(f -> f.isa(ti.get().isa()));
         if (isa.isPresent()) {
             RelocationCheck.run(decoded, isa.get(), ti.get().isa(), RuntimeTexts.of(profile), out);
         }
+        ModuleIndexCheck.runInstantiate(decoded, profile, out);
     }
 }

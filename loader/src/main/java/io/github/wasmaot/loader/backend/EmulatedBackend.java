@@ -28,8 +28,12 @@ public final class EmulatedBackend implements Backend {
     /** Bytes above the stack's bottom that native_stack_boundary keeps free (a frame may overshoot it). */
     private static final long STACK_HEADROOM = 16 * 1024;
     private static final int ENTRY_SIZE = 16;
-    /** Longest a single call may emulate before it is reported as hung (Unicorn timeout, microseconds). */
-    private static final long CALL_TIMEOUT_MICROS = 120_000_000L;
+    /**
+     * Longest a single call may emulate before it is reported as hung (Unicorn timeout, microseconds): 120 s,
+     * or system property {@code wasmaot.emulator.callTimeoutMillis} (the loader fuzz test bounds each call).
+     */
+    private static final String CALL_TIMEOUT_PROPERTY = "wasmaot.emulator.callTimeoutMillis";
+    private static final long DEFAULT_CALL_TIMEOUT_MILLIS = 120_000L;
 
     private final EmulatorAbi abi;
     private final UnicornEngine uc;
@@ -232,9 +236,11 @@ public final class EmulatedBackend implements Backend {
         aborted = false;
         nearEndWrites.clear();
         abi.prepareCall(uc, args, stackBase + STACK_SIZE, returnSentinel);
-        // Unicorn's own timeout (a timer thread that calls uc_emu_stop) stops the call
-        long limit = timeout.map(t -> Math.max(1, Math.min(CALL_TIMEOUT_MICROS, t.toNanos() / 1000)))
-                .orElse(CALL_TIMEOUT_MICROS);
+        // Unicorn's own timeout (a timer thread that calls uc_emu_stop) stops the call: the caller's time limit,
+        // else the emulator's bound for a call that never returns
+        long bound = Long.getLong(CALL_TIMEOUT_PROPERTY, DEFAULT_CALL_TIMEOUT_MILLIS) * 1_000L;
+        long limit = timeout.map(t -> Math.max(1, Math.min(bound, t.toNanos() / 1000))).orElse(bound);
+        boolean callersLimit = timeout.isPresent() && timeout.get().toNanos() / 1000 <= bound;
         int err = uc.run(address, returnSentinel, limit);
         if (hostFailure != null) {
             throw hostFailure;
@@ -250,12 +256,12 @@ public final class EmulatedBackend implements Backend {
             throw new UnicornException("emulation failed at pc 0x" + Long.toHexString(abi.programCounter(uc))
                     + ": " + uc.errorText(err), err);
         }
-        if (abi.programCounter(uc) != returnSentinel && timeout.isPresent() && limit < CALL_TIMEOUT_MICROS) {
+        if (abi.programCounter(uc) != returnSentinel && callersLimit) {
             throw new CallTimedOut(timeout.get());
         }
         if (abi.programCounter(uc) != returnSentinel) {
             throw new UnicornException("emulation stopped at pc 0x" + Long.toHexString(abi.programCounter(uc))
-                    + " before the call returned (timeout after " + CALL_TIMEOUT_MICROS / 1_000_000 + " s?)", 0);
+                    + " before the call returned (timeout after " + bound / 1000 + " ms?)", 0);
         }
         return result.map(t -> abi.readResult(uc, t)).orElse(0L);
     }

@@ -34,6 +34,11 @@ import java.util.OptionalLong;
 public final class Instantiator {
     /** Bytes reserved for AOTModuleInstanceExtra (stack_sizes ... shared_heap, 40 bytes), when the runtime has one. */
     private static final int EXTRA_SIZE = 64;
+    /**
+     * Largest module instance (struct, global data, tables inline) the loader builds: 64 MiB, tables of about
+     * eight million elements; an image asking for more is refused quickly rather than filled element by element.
+     */
+    private static final long MAX_INSTANCE_SIZE = 64L << 20;
 
     private Instantiator() {
     }
@@ -48,8 +53,14 @@ public final class Instantiator {
 
         Optional<MemoryPlan> plan = init.memories().isEmpty() ? Optional.empty()
                 : Optional.of(MemoryPlan.of(init.memories().get(0), heapSize, init.aux()));
-        Optional<LinearMemory> memory = plan.map(p -> new LinearMemory(backend, layout.memoryInstance(),
-                layout.moduleTypeAot(), p));
+        Optional<LinearMemory> memory;
+        try {
+            memory = plan.map(p -> new LinearMemory(backend, layout.memoryInstance(), layout.moduleTypeAot(), p));
+        } catch (RuntimeException e) {
+            // the backend could not map the initial pages (the image asks for more than the host gives)
+            throw new LoaderException("allocate linear memory failed (" + plan.get().dataSize() + " bytes): "
+                    + e.getMessage(), e);
+        }
         int memorySize = memory.isPresent() ? layout.memoryInstance().size() : 0;
         List<Long> imported = ImportedGlobals.values(init.importGlobals(), hostImports);
         ConstantInitializer constants = new ConstantInitializer(imported);
@@ -64,7 +75,7 @@ public final class Instantiator {
         long extraOffset = (tables.end() + 7) & ~7L;
         long structSize = extraOffset + (mi.extra().isPresent() ? EXTRA_SIZE : 0);
 
-        long inst = backend.map(structSize, Protection.READ_WRITE);
+        long inst = mapInstance(backend, structSize);
         long memoryInstance = inst + mi.globalTableData();
         ExceptionBuffer exception = new ExceptionBuffer(backend, inst + mi.curException(), mi.curExceptionLength());
         WasiPreview1 wasi = new WasiPreview1(wasiConfig, exception::set);
@@ -140,6 +151,22 @@ public final class Instantiator {
         }
         return new InstanceParts(backend, layout, inst, execEnv, memory, code, funcPtrs, exception, wasi,
                 List.copyOf(globalSlots), imports.wasmSignatureEntries());
+    }
+
+    /**
+     * The module instance with its tables inline: aot_instantiate's runtime_malloc of the same total, which
+     * fails with "allocate memory failed" when an image asks for tables larger than memory.
+     */
+    private static long mapInstance(Backend backend, long structSize) throws LoaderException {
+        String failed = "allocate memory failed (module instance with its tables: " + structSize + " bytes)";
+        if (structSize > MAX_INSTANCE_SIZE) {
+            throw new LoaderException(failed);
+        }
+        try {
+            return backend.map(structSize, Protection.READ_WRITE);
+        } catch (RuntimeException e) {
+            throw new LoaderException(failed + ": " + e.getMessage(), e);
+        }
     }
 
     /** Maps and fills an array of {@code width}-byte integers; returns its address. */
