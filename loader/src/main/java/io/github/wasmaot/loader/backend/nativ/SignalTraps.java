@@ -140,15 +140,28 @@ public final class SignalTraps {
         return unavailableReason() == null;
     }
 
+    /**
+     * Why the traps cannot work on this platform or are switched off, or null; unlike {@link #unavailableReason()}
+     * this installs nothing, so asking it does not touch the process's signal handlers.
+     */
+    public static String platformReason() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "");
+        if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+            return "native fault and timeout traps need x86-64 Linux (this is " + os + "/" + arch + ")";
+        }
+        if (Boolean.getBoolean("wasmaot.native.noSignalTraps")) {
+            return "native fault and timeout traps are disabled (wasmaot.native.noSignalTraps)";
+        }
+        return null;
+    }
+
     /** Why they cannot, or null. */
     public static synchronized String unavailableReason() {
         if (unavailable == null && instance == null) {
-            String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-            String arch = System.getProperty("os.arch", "");
-            if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
-                unavailable = "native fault and timeout traps need x86-64 Linux (this is " + os + "/" + arch + ")";
-            } else if (Boolean.getBoolean("wasmaot.native.noSignalTraps")) {
-                unavailable = "native fault and timeout traps are disabled (wasmaot.native.noSignalTraps)";
+            String platform = platformReason();
+            if (platform != null) {
+                unavailable = platform;
             } else {
                 try {
                     instance = new SignalTraps();
