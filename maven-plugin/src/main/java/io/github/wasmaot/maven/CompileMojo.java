@@ -3,6 +3,7 @@ package io.github.wasmaot.maven;
 import io.github.wasmaot.bundle.BundleException;
 import io.github.wasmaot.compiler.CompileOptions;
 import io.github.wasmaot.compiler.batch.BatchCompileException;
+import io.github.wasmaot.compiler.ProgressPrinter;
 import io.github.wasmaot.compiler.batch.BatchCompiler;
 import io.github.wasmaot.compiler.batch.BatchRequest;
 import io.github.wasmaot.compiler.batch.BatchResult;
@@ -49,6 +50,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "compile", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
 public class CompileMojo extends AbstractMojo {
+    /** At most one progress line per module this often. */
+    private static final long PROGRESS_INTERVAL_MILLIS = 5_000;
+
 
     /** Directory of the source modules. */
     @Parameter(property = "wasm-aot.sourceDirectory", defaultValue = "${project.basedir}/src/main/wasm")
@@ -139,6 +143,15 @@ public class CompileMojo extends AbstractMojo {
     @Parameter
     Map<String, String> bindingNames;
 
+    /**
+     * Seconds a module may compile before the goal logs its progress at INFO (functions translated N/M, object
+     * emitted, image written; at most a line every 5 s), e.g. {@code -Dwasm-aot.progressAfter=0} for every step.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "wasm-aot.progressAfter", defaultValue = "3")
+    int progressAfter = 3;
+
     /** Write the Java source of each binding class (with Javadoc) under {@code generatedSourcesDirectory}. */
     @Parameter(property = "wasm-aot.generateSources", defaultValue = "true")
     boolean generateSources;
@@ -214,7 +227,10 @@ public class CompileMojo extends AbstractMojo {
                     // runtime and ISA come from each cell
                     new CompileOptions(matrix.get(0).runtime(), matrix.get(0).isa(), optLevel, boundsChecks,
                             blankToNull(cpu), stackBoundsChecks, blankToNull(cpuFeatures), sizeLevel), root),
-                    r -> log(r, root));
+                    r -> log(r, root),
+                    // a module that takes more than a few seconds logs its steps, at most one line every 5 s
+                    (source, cell) -> ProgressPrinter.start(getLog()::info,
+                            source.getFileName() + " -> " + cell, progressAfter * 1000L, PROGRESS_INTERVAL_MILLIS));
         } catch (BatchCompileException | IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

@@ -60,6 +60,35 @@ class CompileMojoTest {
     }
 
     @Test
+    void progressIsLoggedAtInfoOnceAModuleTakesLongerThanProgressAfter() throws Exception {
+        wasm("hello.wasm");
+        CompileMojo m = mojo();
+        m.progressAfter = 0;
+        List<String> info = new java.util.concurrent.CopyOnWriteArrayList<>();
+        m.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                info.add(content.toString());
+            }
+        });
+        m.execute();
+        assertTrue(info.stream().anyMatch(l -> l.startsWith("hello.wasm -> ") && l.contains("image written")),
+                String.join("\n", info));
+        // with the default, a module this small compiles before any progress line is due
+        List<String> quiet = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CompileMojo again = mojo();
+        again.imageDirectory = dir.resolve("target/wasm-aot-2").toFile();
+        again.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                quiet.add(content.toString());
+            }
+        });
+        again.execute();
+        assertFalse(quiet.stream().anyMatch(l -> l.contains("functions translated")), String.join("\n", quiet));
+    }
+
+    @Test
     void aModuleNamedLikeAJavaLangTypeFails() throws Exception {
         Path c = wasm("class.wasm");
         MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo().execute());
