@@ -2,6 +2,7 @@ package io.github.wasmaot.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.wasmaot.format.io.BundlePaths;
 import io.github.wasmaot.format.profile.ProfileCatalog;
 import io.github.wasmaot.format.profile.RuntimeProfile;
 import io.github.wasmaot.verifier.Finding;

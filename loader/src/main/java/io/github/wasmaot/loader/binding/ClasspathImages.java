@@ -2,6 +2,7 @@ package io.github.wasmaot.loader.binding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.wasmaot.format.io.BundlePaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -47,7 +48,7 @@ final class ClasspathImages {
     }
 
     static byte[] read(ClassLoader loader, ManifestEntry entry) {
-        String problem = pathProblem(entry.path());
+        String problem = BundlePaths.problem(entry.path());
         if (problem != null) {
             throw new BindingException(entry.manifest() + " lists image \"" + entry.path() + "\", refused: " + problem
                     + " (image paths are relative paths inside the bundle)");
@@ -70,33 +71,5 @@ final class ClasspathImages {
             throw new BindingException("cannot read image " + entry.path() + " listed by " + entry.manifest()
                     + ": " + e, e);
         }
-    }
-
-    /** Why {@code path} is no relative path inside a bundle, or null when it is one. */
-    static String pathProblem(String path) {
-        if (path.isEmpty()) {
-            return "empty path";
-        }
-        if (path.indexOf(':') >= 0) {
-            return "a scheme or drive (':') is not allowed";
-        }
-        if (path.indexOf('\\') >= 0) {
-            return "a backslash is not allowed";
-        }
-        if (path.startsWith("/")) {
-            return "an absolute path is not allowed";
-        }
-        if (path.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            return "a control character is not allowed";
-        }
-        for (String segment : path.split("/", -1)) {
-            if (segment.equals("..") || segment.equals(".")) {
-                return "a '" + segment + "' segment is not allowed";
-            }
-            if (segment.isEmpty()) {
-                return "an empty segment is not allowed";
-            }
-        }
-        return null;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wasmaot.format.io.BundlePaths;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -80,12 +81,12 @@ class ClasspathImagesTest {
 
     @Test
     void pathRules() {
-        assertNull(ClasspathImages.pathProblem("aot/wamr-2.4/x86_64/hello.aot"));
-        assertNull(ClasspathImages.pathProblem("aot/wamr-2.4/x86_64/my..name.aot"));
-        assertEquals("a scheme or drive (':') is not allowed", ClasspathImages.pathProblem("file:/x.aot"));
-        assertEquals("a '..' segment is not allowed", ClasspathImages.pathProblem("aot/../x.aot"));
-        assertEquals("an absolute path is not allowed", ClasspathImages.pathProblem("/x.aot"));
-        assertEquals("a backslash is not allowed", ClasspathImages.pathProblem("aot\\x.aot"));
-        assertEquals("empty path", ClasspathImages.pathProblem(""));
+        assertNull(BundlePaths.problem("aot/wamr-2.4/x86_64/hello.aot"));
+        assertNull(BundlePaths.problem("aot/wamr-2.4/x86_64/my..name.aot"));
+        assertEquals("a scheme or drive (':') is not allowed", BundlePaths.problem("file:/x.aot"));
+        assertEquals("a '..' segment is not allowed", BundlePaths.problem("aot/../x.aot"));
+        assertEquals("an absolute path is not allowed", BundlePaths.problem("/x.aot"));
+        assertEquals("a backslash is not allowed", BundlePaths.problem("aot\\x.aot"));
+        assertEquals("empty path", BundlePaths.problem(""));
     }
 }

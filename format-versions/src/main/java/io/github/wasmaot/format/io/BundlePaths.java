@@ -1,9 +1,10 @@
-package io.github.wasmaot.bundle;
+package io.github.wasmaot.format.io;
 
 /**
  * Entry paths of a bundle: relative paths inside it. A path with a scheme or drive ({@code :}), a {@code ..} or
  * {@code .} segment, a leading {@code /}, a backslash, an empty segment or a control character is refused, so that
- * a manifest can never point outside its bundle.
+ * a manifest can never point outside its bundle. One rule for the bundle verifier and for the loader's bindings,
+ * which read a manifest's images from the class path.
  */
 public final class BundlePaths {
     private BundlePaths() {
