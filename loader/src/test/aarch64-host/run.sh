@@ -38,10 +38,15 @@ out=$repo/loader/target/aarch64-host
 sysroot=${AARCH64_SYSROOT:-${XDG_CACHE_HOME:-$HOME/.cache}/wasm-aot/aarch64-sysroot}
 jvm=$sysroot/usr/lib/jvm/java-17-openjdk-arm64/bin/java
 read -r -a mvn_flags <<<"${AARCH64_MVN_FLAGS--o}"
-spec_files=${AARCH64_SPEC_FILES-i32,i64,f32,f64,conversions,call,call_indirect,memory,memory_grow,br_table,stack}
+spec_files=${AARCH64_SPEC_FILES-i32,i64,conversions,call,call_indirect,memory,memory_grow,memory_trap,address,br_table,int_exprs,stack,traps}
 shared=${WASMAOT_SHARED_DIR:-$(cd "$repo/.." && pwd)/shared}
 DEFAULT_CLASSES=(
   io.github.wasmaot.loader.ManifestRunsTest
+  io.github.wasmaot.loader.StackArgumentsTest
+  io.github.wasmaot.loader.KvContractEndToEndTest
+  io.github.wasmaot.loader.HostFunctionsEndToEndTest
+  io.github.wasmaot.loader.InstanceApiTest
+  io.github.wasmaot.loader.backend.nativ.WasmCallThreadTest
   io.github.wasmaot.loader.spec.CurrentAarch64NativeSpecTest
   io.github.wasmaot.loader.spec.LegacyAarch64NativeSpecTest
 )
@@ -109,7 +114,8 @@ fetch "$console" "org.junit.platform:junit-platform-console-standalone:$platform
 # 3. the run
 selectors=()
 for c in "${classes[@]}"; do selectors+=(--select-class "$c"); done
-props=(-Djna.library.path=/lib/aarch64-linux-gnu "-Dwasmaot.shared.dir=$shared" "-Dwasmaot.repo.dir=$repo")
+# a bounded heap: the machine is shared, and qemu's translation cache comes on top of it
+props=(-Xmx2g -Djna.library.path=/lib/aarch64-linux-gnu "-Dwasmaot.shared.dir=$shared" "-Dwasmaot.repo.dir=$repo")
 [[ $spec_files == all ]] || props+=("-Dwasmaot.spec.files=$spec_files")
 rm -rf "$out/reports"
 run=(env -u CI "${aarch64_java[@]}" "${props[@]}" -jar "$console" execute --disable-banner --details=summary
