@@ -7,8 +7,9 @@
 #   loader/src/test/aarch64-host/run.sh CLASS...            fully qualified test classes instead
 #   AARCH64_SPEC_FILES=i32,call loader/src/test/aarch64-host/run.sh   spec files the spec cells run
 #                                                           (default below; "all" runs all of them: hours)
-#   AARCH64_MVN_FLAGS=""     drop the default -o (offline) when ~/.m2 lacks an artifact (the first run fetches
-#                            junit-platform-console-standalone and the bytedeco linux-arm64 natives)
+#   AARCH64_MVN_FLAGS=""     drop the default -o (offline) of the build when ~/.m2 lacks a build dependency
+#                            (junit-platform-console-standalone and the bytedeco linux-arm64 natives, about
+#                            145 MB, are fetched online on first use either way)
 #   AARCH64_SYSROOT=DIR      where Debian's arm64 JRE and libraries are unpacked
 #                            (default ~/.cache/wasm-aot/aarch64-sysroot)
 #
@@ -86,10 +87,11 @@ build=(./mvnw -B -q "${mvn_flags[@]}" -pl loader -am test-compile dependency:bui
 printf '+'; printf ' %q' "${build[@]}"; echo
 nice -n 10 "${build[@]}"
 m2=${MAVEN_REPO:-$HOME/.m2/repository}
-fetch() {  # fetch GROUP:ARTIFACT:VERSION[:jar:CLASSIFIER] into ~/.m2 unless it is there
+fetch() {  # fetch GROUP:ARTIFACT:VERSION[:jar:CLASSIFIER] into ~/.m2 unless it is there (online: not in -o)
   local file=$1 artifact=$2
   [[ -f $file ]] && return 0
-  ./mvnw -B -q "${mvn_flags[@]}" dependency:get "-Dartifact=$artifact" -Dtransitive=false
+  echo "+ ./mvnw -B -q dependency:get -Dartifact=$artifact -Dtransitive=false"
+  ./mvnw -B -q dependency:get "-Dartifact=$artifact" -Dtransitive=false
 }
 cp_entries=()
 IFS=: read -r -a deps <"$out/test.classpath" || true  # no trailing newline
@@ -115,7 +117,7 @@ fetch "$console" "org.junit.platform:junit-platform-console-standalone:$platform
 selectors=()
 for c in "${classes[@]}"; do selectors+=(--select-class "$c"); done
 # a bounded heap: the machine is shared, and qemu's translation cache comes on top of it
-props=(-Xmx2g -Djna.library.path=/lib/aarch64-linux-gnu "-Dwasmaot.shared.dir=$shared" "-Dwasmaot.repo.dir=$repo")
+props=(-Xmx2g -Djna.library.path=/lib/aarch64-linux-gnu:/usr/lib/aarch64-linux-gnu "-Dwasmaot.shared.dir=$shared" "-Dwasmaot.repo.dir=$repo")
 [[ $spec_files == all ]] || props+=("-Dwasmaot.spec.files=$spec_files")
 rm -rf "$out/reports"
 run=(env -u CI "${aarch64_java[@]}" "${props[@]}" -jar "$console" execute --disable-banner --details=summary
