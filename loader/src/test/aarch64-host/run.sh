@@ -11,7 +11,10 @@
 #                            (junit-platform-console-standalone and the bytedeco linux-arm64 natives, about
 #                            145 MB, are fetched online on first use either way)
 #   AARCH64_SYSROOT=DIR      where Debian's arm64 JRE and libraries are unpacked
-#                            (default ~/.cache/wasm-aot/aarch64-sysroot)
+#                            (default ~/.cache/wasm-aot/aarch64-sysroot, or ...-unicorn with AARCH64_UNICORN=1)
+#   AARCH64_UNICORN=1        also unpack libunicorn2:arm64: the spec cells' stack-check probe (StackCheckProbe)
+#                            then runs, so their assert_exhaustion commands run natively instead of being
+#                            skipped; but every EMULATED test then runs too, in Unicorn inside qemu (slow)
 #
 # What it does:
 #   1. The first time: adds dpkg architecture arm64 (needs root), `apt-get download`s Debian's
@@ -24,7 +27,8 @@
 #   3. Runs the classes with the JUnit console launcher (the version of the project's junit-platform) as
 #      `qemu-aarch64 -L SYSROOT SYSROOT/usr/lib/jvm/java-17-openjdk-arm64/bin/java -jar console.jar ...`,
 #      under nice -n 10. CI is unset for that JVM: the sysroot has no libunicorn, and Backends turns a
-#      missing emulator on CI into a failure; the emulated tests are skipped here (they run on x86_64).
+#      missing emulator on CI into a failure; the emulated tests are skipped here (they run on x86_64)
+#      unless AARCH64_UNICORN=1.
 #   4. Prints the counts from the launcher's XML report as a closing line `aarch64-host: N passed, N failed,
 #      N skipped` and exits non-zero when a test failed. Reports: loader/target/aarch64-host/.
 #
@@ -36,7 +40,14 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../../.."
 repo=$PWD
 out=$repo/loader/target/aarch64-host
-sysroot=${AARCH64_SYSROOT:-${XDG_CACHE_HOME:-$HOME/.cache}/wasm-aot/aarch64-sysroot}
+unicorn=${AARCH64_UNICORN:-0}
+packages=(openjdk-17-jre-headless:arm64 libc6:arm64 libgcc-s1:arm64 libstdc++6:arm64 zlib1g:arm64)
+suffix=
+if [[ $unicorn == 1 ]]; then
+  packages+=(libunicorn2:arm64)
+  suffix=-unicorn
+fi
+sysroot=${AARCH64_SYSROOT:-${XDG_CACHE_HOME:-$HOME/.cache}/wasm-aot/aarch64-sysroot$suffix}
 jvm=$sysroot/usr/lib/jvm/java-17-openjdk-arm64/bin/java
 read -r -a mvn_flags <<<"${AARCH64_MVN_FLAGS--o}"
 spec_files=${AARCH64_SPEC_FILES-i32,i64,conversions,call,call_indirect,memory,memory_grow,memory_trap,address,br_table,int_exprs,stack,traps}
@@ -69,8 +80,7 @@ if [[ ! -x $jvm ]]; then
   apt-cache show openjdk-17-jre-headless:arm64 >/dev/null 2>&1 || apt-get update -q
   debs=$(mktemp -d)
   chmod 755 "$debs"  # apt-get download runs as _apt where it can
-  (cd "$debs" && apt-get download -q openjdk-17-jre-headless:arm64 libc6:arm64 libgcc-s1:arm64 libstdc++6:arm64 \
-    zlib1g:arm64)
+  (cd "$debs" && apt-get download -q "${packages[@]}")
   rm -rf "$sysroot.tmp"
   mkdir -p "$sysroot.tmp"
   for deb in "$debs"/*.deb; do dpkg-deb -x "$deb" "$sysroot.tmp"; done
