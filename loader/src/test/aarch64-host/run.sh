@@ -7,10 +7,14 @@
 #   loader/src/test/aarch64-host/run.sh CLASS...            fully qualified test classes instead
 #   AARCH64_SPEC_FILES=i32,call loader/src/test/aarch64-host/run.sh   spec files the spec cells run
 #                                                           (default below; "all" runs all of them: hours)
-#   AARCH64_MVN_FLAGS=""     drop the default -o (offline) when ~/.m2 lacks an artifact (the first run fetches
-#                            junit-platform-console-standalone and the bytedeco linux-arm64 natives)
+#   AARCH64_MVN_FLAGS=""     drop the default -o (offline) of the build when ~/.m2 lacks a build dependency
+#                            (junit-platform-console-standalone and the bytedeco linux-arm64 natives, about
+#                            145 MB, are fetched online on first use either way)
 #   AARCH64_SYSROOT=DIR      where Debian's arm64 JRE and libraries are unpacked
-#                            (default ~/.cache/wasm-aot/aarch64-sysroot)
+#                            (default ~/.cache/wasm-aot/aarch64-sysroot, or ...-unicorn with AARCH64_UNICORN=1)
+#   AARCH64_UNICORN=1        also unpack libunicorn2:arm64: the spec cells' stack-check probe (StackCheckProbe)
+#                            then runs, so their assert_exhaustion commands run natively instead of being
+#                            skipped; but every EMULATED test then runs too, in Unicorn inside qemu (slow)
 #
 # What it does:
 #   1. The first time: adds dpkg architecture arm64 (needs root), `apt-get download`s Debian's
@@ -23,7 +27,8 @@
 #   3. Runs the classes with the JUnit console launcher (the version of the project's junit-platform) as
 #      `qemu-aarch64 -L SYSROOT SYSROOT/usr/lib/jvm/java-17-openjdk-arm64/bin/java -jar console.jar ...`,
 #      under nice -n 10. CI is unset for that JVM: the sysroot has no libunicorn, and Backends turns a
-#      missing emulator on CI into a failure; the emulated tests are skipped here (they run on x86_64).
+#      missing emulator on CI into a failure; the emulated tests are skipped here (they run on x86_64)
+#      unless AARCH64_UNICORN=1.
 #   4. Prints the counts from the launcher's XML report as a closing line `aarch64-host: N passed, N failed,
 #      N skipped` and exits non-zero when a test failed. Reports: loader/target/aarch64-host/.
 #
@@ -35,13 +40,25 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../../.."
 repo=$PWD
 out=$repo/loader/target/aarch64-host
-sysroot=${AARCH64_SYSROOT:-${XDG_CACHE_HOME:-$HOME/.cache}/wasm-aot/aarch64-sysroot}
+unicorn=${AARCH64_UNICORN:-0}
+packages=(openjdk-17-jre-headless:arm64 libc6:arm64 libgcc-s1:arm64 libstdc++6:arm64 zlib1g:arm64)
+suffix=
+if [[ $unicorn == 1 ]]; then
+  packages+=(libunicorn2:arm64)
+  suffix=-unicorn
+fi
+sysroot=${AARCH64_SYSROOT:-${XDG_CACHE_HOME:-$HOME/.cache}/wasm-aot/aarch64-sysroot$suffix}
 jvm=$sysroot/usr/lib/jvm/java-17-openjdk-arm64/bin/java
 read -r -a mvn_flags <<<"${AARCH64_MVN_FLAGS--o}"
-spec_files=${AARCH64_SPEC_FILES-i32,i64,f32,f64,conversions,call,call_indirect,memory,memory_grow,br_table,stack}
+spec_files=${AARCH64_SPEC_FILES-i32,i64,conversions,call,call_indirect,memory,memory_grow,memory_trap,address,br_table,int_exprs,stack,traps}
 shared=${WASMAOT_SHARED_DIR:-$(cd "$repo/.." && pwd)/shared}
 DEFAULT_CLASSES=(
   io.github.wasmaot.loader.ManifestRunsTest
+  io.github.wasmaot.loader.StackArgumentsTest
+  io.github.wasmaot.loader.KvContractEndToEndTest
+  io.github.wasmaot.loader.HostFunctionsEndToEndTest
+  io.github.wasmaot.loader.InstanceApiTest
+  io.github.wasmaot.loader.backend.nativ.WasmCallThreadTest
   io.github.wasmaot.loader.spec.CurrentAarch64NativeSpecTest
   io.github.wasmaot.loader.spec.LegacyAarch64NativeSpecTest
 )
@@ -63,8 +80,7 @@ if [[ ! -x $jvm ]]; then
   apt-cache show openjdk-17-jre-headless:arm64 >/dev/null 2>&1 || apt-get update -q
   debs=$(mktemp -d)
   chmod 755 "$debs"  # apt-get download runs as _apt where it can
-  (cd "$debs" && apt-get download -q openjdk-17-jre-headless:arm64 libc6:arm64 libgcc-s1:arm64 libstdc++6:arm64 \
-    zlib1g:arm64)
+  (cd "$debs" && apt-get download -q "${packages[@]}")
   rm -rf "$sysroot.tmp"
   mkdir -p "$sysroot.tmp"
   for deb in "$debs"/*.deb; do dpkg-deb -x "$deb" "$sysroot.tmp"; done
@@ -81,10 +97,11 @@ build=(./mvnw -B -q "${mvn_flags[@]}" -pl loader -am test-compile dependency:bui
 printf '+'; printf ' %q' "${build[@]}"; echo
 nice -n 10 "${build[@]}"
 m2=${MAVEN_REPO:-$HOME/.m2/repository}
-fetch() {  # fetch GROUP:ARTIFACT:VERSION[:jar:CLASSIFIER] into ~/.m2 unless it is there
+fetch() {  # fetch GROUP:ARTIFACT:VERSION[:jar:CLASSIFIER] into ~/.m2 unless it is there (online: not in -o)
   local file=$1 artifact=$2
   [[ -f $file ]] && return 0
-  ./mvnw -B -q "${mvn_flags[@]}" dependency:get "-Dartifact=$artifact" -Dtransitive=false
+  echo "+ ./mvnw -B -q dependency:get -Dartifact=$artifact -Dtransitive=false"
+  ./mvnw -B -q dependency:get "-Dartifact=$artifact" -Dtransitive=false
 }
 cp_entries=()
 IFS=: read -r -a deps <"$out/test.classpath" || true  # no trailing newline
@@ -109,7 +126,8 @@ fetch "$console" "org.junit.platform:junit-platform-console-standalone:$platform
 # 3. the run
 selectors=()
 for c in "${classes[@]}"; do selectors+=(--select-class "$c"); done
-props=(-Djna.library.path=/lib/aarch64-linux-gnu "-Dwasmaot.shared.dir=$shared" "-Dwasmaot.repo.dir=$repo")
+# a bounded heap: the machine is shared, and qemu's translation cache comes on top of it
+props=(-Xmx2g -Djna.library.path=/lib/aarch64-linux-gnu:/usr/lib/aarch64-linux-gnu "-Dwasmaot.shared.dir=$shared" "-Dwasmaot.repo.dir=$repo")
 [[ $spec_files == all ]] || props+=("-Dwasmaot.spec.files=$spec_files")
 rm -rf "$out/reports"
 run=(env -u CI "${aarch64_java[@]}" "${props[@]}" -jar "$console" execute --disable-banner --details=summary

@@ -61,6 +61,8 @@ class HostFunctionsEndToEndTest {
         "hello_wat.wamr-cba4c782.x86_64.aot, wamr-cba4c782, NATIVE",
         "hello_wat.wamr-cba4c782.x86_64.aot, wamr-cba4c782, EMULATED",
         "hello_wat.wamr-cba4c782.aarch64.bounds-checks.aot, wamr-cba4c782, EMULATED",
+        "hello_wat.wamr-2.4.aarch64.aot, wamr-2.4, NATIVE",
+        "hello_wat.wamr-cba4c782.aarch64.bounds-checks.aot, wamr-cba4c782, NATIVE",
     })
     void aHostFunctionServesTheImportWithTypedArgumentsAndTheCallersMemory(String file, String profile,
                                                                           BackendKind kind) throws Exception {
@@ -90,6 +92,8 @@ class HostFunctionsEndToEndTest {
         "hello_wat.wamr-2.4.aarch64.bounds-checks.aot, wamr-2.4, EMULATED",
         "hello_wat.wamr-cba4c782.x86_64.aot, wamr-cba4c782, NATIVE",
         "hello_wat.wamr-cba4c782.aarch64.aot, wamr-cba4c782, EMULATED",
+        "hello_wat.wamr-2.4.aarch64.bounds-checks.aot, wamr-2.4, NATIVE",
+        "hello_wat.wamr-cba4c782.aarch64.aot, wamr-cba4c782, NATIVE",
     })
     void hostTrapsExitsAndFailuresEndTheCallAndLeaveTheInstanceUsable(String file, String profile,
                                                                       BackendKind kind) throws Exception {
@@ -153,6 +157,7 @@ class HostFunctionsEndToEndTest {
         "hello.wamr-2.4.x86_64.aot, wamr-2.4, NATIVE",
         "hello.wamr-2.4.x86_64.aot, wamr-2.4, EMULATED",
         "hello.wamr-cba4c782.aarch64.aot, wamr-cba4c782, EMULATED",
+        "hello.wamr-2.4.aarch64.aot, wamr-2.4, NATIVE",
     })
     void unusedHostModulesAndWasiSettingsDoNotDisturbAWasiProgram(String file, String profile, BackendKind kind)
             throws Exception {

@@ -26,6 +26,8 @@ class InstanceApiTest {
         "features.wamr-2.4.aarch64.bounds-checks.aot, wamr-2.4, EMULATED",
         "features.wamr-cba4c782.x86_64.bounds-checks.aot, wamr-cba4c782, NATIVE",
         "features.wamr-cba4c782.aarch64.aot, wamr-cba4c782, EMULATED",
+        "features.wamr-2.4.aarch64.bounds-checks.aot, wamr-2.4, NATIVE",
+        "features.wamr-cba4c782.aarch64.aot, wamr-cba4c782, NATIVE",
     })
     void typedCallsGlobalsMemoryAndTraps(String file, String profile, BackendKind kind) throws Exception {
         try (Instance instance = open(file, profile, kind)) {

@@ -69,6 +69,8 @@ class KvContractEndToEndTest {
         "wamr-cba4c782, x86_64, NATIVE",
         "wamr-cba4c782, x86_64, EMULATED",
         "wamr-cba4c782, aarch64, EMULATED",
+        "wamr-2.4, aarch64, NATIVE",
+        "wamr-cba4c782, aarch64, NATIVE",
     })
     void contractStateLivesInTheHostAndHostTrapsStopTheContract(String runtime, String isa, BackendKind kind)
             throws Exception {

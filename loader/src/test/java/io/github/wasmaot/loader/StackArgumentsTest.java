@@ -93,6 +93,7 @@ class StackArgumentsTest {
         "wamr-cba4c782, x86_64, NATIVE", "wamr-2.4, x86_64, NATIVE",
         "wamr-cba4c782, x86_64, EMULATED", "wamr-2.4, x86_64, EMULATED",
         "wamr-cba4c782, aarch64, EMULATED", "wamr-2.4, aarch64, EMULATED",
+        "wamr-cba4c782, aarch64, NATIVE", "wamr-2.4, aarch64, NATIVE",
     })
     void argumentsBeyondTheRegistersArriveInOrder(String profile, String isa, BackendKind kind) throws Exception {
         byte[] image = AotCompiler.compile(module(), "stack-args.wasm", CompileOptions.of(profile, isa));
