@@ -17,7 +17,9 @@ public final class InstructionCache {
         if (isa != Isa.AARCH64) {
             return;
         }
-        Function clear = NativeLibrary.getInstance("gcc_s").getFunction("__clear_cache");
+        // by soname: JNA finds "gcc_s" only through `ldconfig -p` (there is no libgcc_s.so without libgcc-dev), and
+        // its multiarch guess for aarch64 directories is wrong; the soname is what the dynamic loader resolves
+        Function clear = NativeLibrary.getInstance("libgcc_s.so.1").getFunction("__clear_cache");
         clear.invokeVoid(new Object[] {new Pointer(address), new Pointer(address + length)});
     }
 }
