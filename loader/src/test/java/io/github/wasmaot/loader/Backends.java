@@ -23,4 +23,15 @@ public final class Backends {
         }
         Assumptions.abort(why);
     }
+
+    /**
+     * For a test that goes on without {@code kind} for {@code isa} (covering less): fails on CI, where every
+     * backend must be there.
+     */
+    public static void requireOutsideCi(BackendKind kind, Isa isa) {
+        String why = kind.unavailableReason(isa);
+        if (why != null && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(why + " (on CI the emulator must load)");
+        }
+    }
 }

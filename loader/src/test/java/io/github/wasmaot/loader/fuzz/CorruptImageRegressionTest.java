@@ -18,6 +18,7 @@ import io.github.wasmaot.format.section.TextSection;
 import io.github.wasmaot.format.testing.AotVectors;
 import io.github.wasmaot.loader.AotModule;
 import io.github.wasmaot.loader.BackendKind;
+import io.github.wasmaot.loader.Backends;
 import io.github.wasmaot.loader.Isa;
 import io.github.wasmaot.loader.LoaderException;
 import io.github.wasmaot.loader.fuzz.VerifiedImagesLoadFuzzTest.Outcome;
@@ -146,7 +147,7 @@ class CorruptImageRegressionTest {
     }
 
     private static void assumeEmulator() {
-        Assumptions.assumeTrue(BackendKind.EMULATED.unavailableReason(Isa.X86_64) == null, "no emulator here");
+        Backends.assumeAvailable(BackendKind.EMULATED, Isa.X86_64);
     }
 
     private static boolean accepted(AotVectors.Entry v, byte[] mutant) {
