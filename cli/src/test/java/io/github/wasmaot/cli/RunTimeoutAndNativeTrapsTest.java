@@ -7,10 +7,10 @@ import io.github.wasmaot.compiler.AotCompiler;
 import io.github.wasmaot.compiler.CompileOptions;
 import io.github.wasmaot.format.testing.AotVectors;
 import io.github.wasmaot.loader.BackendKind;
+import io.github.wasmaot.loader.Backends;
 import io.github.wasmaot.loader.Isa;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,8 +31,7 @@ class RunTimeoutAndNativeTrapsTest {
 
     private static void assumeBackend(String flag) {
         BackendKind kind = flag.equals("--native") ? BackendKind.NATIVE : BackendKind.EMULATED;
-        String why = kind.unavailableReason(Isa.X86_64);
-        Assumptions.assumeTrue(why == null, () -> why);
+        Backends.assumeAvailable(kind, Isa.X86_64);
     }
 
     @ParameterizedTest

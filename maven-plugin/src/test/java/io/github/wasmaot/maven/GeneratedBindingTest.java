@@ -9,6 +9,7 @@ import io.github.wasmaot.compiler.batch.BatchCompiler;
 import io.github.wasmaot.compiler.batch.BatchRequest;
 import io.github.wasmaot.compiler.batch.MatrixCell;
 import io.github.wasmaot.loader.BackendKind;
+import io.github.wasmaot.loader.Backends;
 import io.github.wasmaot.loader.Isa;
 import io.github.wasmaot.loader.binding.BindingException;
 import io.github.wasmaot.loader.binding.BoundModule;
@@ -64,8 +65,9 @@ class GeneratedBindingTest {
 
     @Test
     void typedMethodsRunTheHostIsaImage() throws Exception {
-        Assumptions.assumeTrue(Isa.host().isPresent() && BackendKind.NATIVE.unavailableReason(Isa.host().get()) == null
-                && BackendKind.EMULATED.unavailableReason(Isa.host().get()) == null, "no backend for the host ISA");
+        Assumptions.assumeTrue(Isa.host().isPresent(), "no supported host ISA");
+        Backends.assumeAvailable(BackendKind.NATIVE, Isa.host().get());
+        Backends.assumeAvailable(BackendKind.EMULATED, Isa.host().get());
         Path classes = classesFor(List.of("x86_64", "aarch64"));
         try (URLClassLoader cl = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                 GeneratedBindingTest.class.getClassLoader())) {
@@ -92,7 +94,7 @@ class GeneratedBindingTest {
 
     @Test
     void anAarch64OnlyClasspathRunsEmulated() throws Exception {
-        Assumptions.assumeTrue(BackendKind.EMULATED.unavailableReason(Isa.AARCH64) == null, "no libunicorn");
+        Backends.assumeAvailable(BackendKind.EMULATED, Isa.AARCH64);
         Path classes = classesFor(List.of("aarch64"));
         try (URLClassLoader cl = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                 GeneratedBindingTest.class.getClassLoader())) {
@@ -180,7 +182,7 @@ class GeneratedBindingTest {
 
     @Test
     void severalResultsComeBackAsRawBits() throws Exception {
-        Assumptions.assumeTrue(BackendKind.EMULATED.unavailableReason(Isa.AARCH64) == null, "no libunicorn");
+        Backends.assumeAvailable(BackendKind.EMULATED, Isa.AARCH64);
         Path wasm = dir.resolve("src/swap.wasm");
         Files.createDirectories(wasm.getParent());
         Files.write(wasm, SWAP);
