@@ -316,30 +316,44 @@ final class WasiFiles {
         if (!f.stdio && f.channel == null) {
             return WasiErrno.ISDIR;
         }
-        long total = 0;
         try {
-            for (long i = 0; i < iovsLen; i++) {
-                long buf = m.readU32(iovs + 8 * i);
-                int len = (int) Math.min(m.readU32(iovs + 8 * i + 4), Integer.MAX_VALUE - 8);
-                if (len == 0) {
-                    continue;
-                }
-                byte[] chunk = new byte[len];
-                int n = f.stdio ? f.in.read(chunk, 0, len) : f.channel.read(ByteBuffer.wrap(chunk));
-                if (n <= 0) {
-                    break;
-                }
-                m.write(buf, n == len ? chunk : Arrays.copyOf(chunk, n));
-                total += n;
-                if (n < len) {
-                    break;
-                }
-            }
+            m.writeU32(nreadPtr, scatter(m, iovs, iovsLen, (chunk, done) -> f.stdio
+                    ? f.in.read(chunk, 0, chunk.length) : f.channel.read(ByteBuffer.wrap(chunk))));
         } catch (IOException e) {
             return WasiErrno.of(e);
         }
-        m.writeU32(nreadPtr, total);
         return WasiErrno.SUCCESS;
+    }
+
+    /** Fills {@code chunk} from a source, {@code done} bytes into the transfer; returns the count or -1 at end. */
+    private interface ChunkSource {
+        int read(byte[] chunk, long done) throws IOException;
+    }
+
+    /**
+     * The scatter half of readv/preadv: fills the guest's buffers in order from {@code source}, stopping at end of
+     * input or after a short read, and returns the bytes transferred.
+     */
+    private static long scatter(GuestMemory m, long iovs, long iovsLen, ChunkSource source) throws IOException {
+        long total = 0;
+        for (long i = 0; i < iovsLen; i++) {
+            long buf = m.readU32(iovs + 8 * i);
+            int len = (int) Math.min(m.readU32(iovs + 8 * i + 4), Integer.MAX_VALUE - 8);
+            if (len == 0) {
+                continue;
+            }
+            byte[] chunk = new byte[len];
+            int n = source.read(chunk, total);
+            if (n <= 0) {
+                break;
+            }
+            m.write(buf, n == len ? chunk : Arrays.copyOf(chunk, n));
+            total += n;
+            if (n < len) {
+                break;
+            }
+        }
+        return total;
     }
 
     private long pread(GuestMemory m, long fd, long iovs, long iovsLen, long offset, long nreadPtr) {
@@ -355,29 +369,12 @@ final class WasiFiles {
         if (offset < 0) {
             return WasiErrno.INVAL;
         }
-        long total = 0;
         try {
-            for (long i = 0; i < iovsLen; i++) {
-                long buf = m.readU32(iovs + 8 * i);
-                int len = (int) Math.min(m.readU32(iovs + 8 * i + 4), Integer.MAX_VALUE - 8);
-                if (len == 0) {
-                    continue;
-                }
-                ByteBuffer chunk = ByteBuffer.allocate(len);
-                int n = f.channel.read(chunk, offset + total);
-                if (n <= 0) {
-                    break;
-                }
-                m.write(buf, Arrays.copyOf(chunk.array(), n));
-                total += n;
-                if (n < len) {
-                    break;
-                }
-            }
+            m.writeU32(nreadPtr, scatter(m, iovs, iovsLen,
+                    (chunk, done) -> f.channel.read(ByteBuffer.wrap(chunk), offset + done)));
         } catch (IOException e) {
             return WasiErrno.of(e);
         }
-        m.writeU32(nreadPtr, total);
         return WasiErrno.SUCCESS;
     }
 
