@@ -94,6 +94,14 @@ public sealed interface Backend extends AutoCloseable permits EmulatedBackend, N
     default void memoryEnds(long base, long end) {
     }
 
+    /**
+     * Whether the running call's time limit has passed. A call that spends its time in host functions is rarely
+     * found in AOT code by a timeout signal, so the loader also stops it at its next host-function call, as a trap.
+     */
+    default boolean timeoutRequested() {
+        return false;
+    }
+
     /** Page size for {@link #map}, {@link #reserve}, {@link #commit}. */
     default long pageSize() {
         return 4096;

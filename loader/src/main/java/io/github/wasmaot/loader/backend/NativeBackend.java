@@ -169,6 +169,11 @@ public final class NativeBackend implements Backend {
         return bits;
     }
 
+    @Override
+    public boolean timeoutRequested() {
+        return traps != null && traps.timeoutRequested();
+    }
+
     /** Calls run on {@link WasmCallThread}, whose stack bounds are known. */
     @Override
     public long nativeStackBoundary() {

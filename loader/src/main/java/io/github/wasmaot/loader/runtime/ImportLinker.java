@@ -185,6 +185,11 @@ final class ImportLinker {
             // an earlier import failed on a backend that could not unwind: the runtime would have stopped there
             return 0;
         }
+        if (backend.timeoutRequested()) {
+            // past the call's time limit: stop here, as the timeout signal would in AOT code
+            exception.set(TrapKind.TIMEOUT.text());
+            return 0;
+        }
         GuestMemory view = memory.<GuestMemory>map(m -> new MemoryView(backend, m)).orElseGet(GuestMemory::none);
         try {
             long result = li.invoker().call(view, wasmArgs);

@@ -238,6 +238,11 @@ public final class SignalTraps {
         new Pointer(data).setLong(48, on ? 1 : 0);
     }
 
+    /** Whether {@link #requestTimeout} is on: the running call is past its time limit. */
+    public boolean timeoutRequested() {
+        return new Pointer(data).getLong(48) != 0;
+    }
+
     /** Sends the timeout signal to the call thread. */
     public void signalCallThread() {
         long t = callThread;
