@@ -63,9 +63,13 @@ public interface UnicornLibrary extends Library {
 
     /** The Unicorn libraries this process can use, each loaded once, and which one serves each architecture. */
     final class Libraries {
-        /** A loaded library and where it came from. */
-        record Loaded(UnicornLibrary lib, String description) {
+        /** A loaded library, where it came from, and which of the loader's architectures it emulates. */
+        record Loaded(UnicornLibrary lib, String description, java.util.Set<Integer> archs) {
         }
+
+        /** The Unicorn architectures the loader emulates, with their names for messages. */
+        private static final java.util.Map<Integer, String> ARCHS = java.util.Map.of(
+                UnicornConstants.UC_ARCH_X86, "x86", UnicornConstants.UC_ARCH_ARM64, "arm64");
 
         /** The libraries of {@link UnicornNatives#candidates()}, which every engine uses. */
         static final Libraries DEFAULT = new Libraries(UnicornNatives::candidates);
@@ -87,7 +91,7 @@ public interface UnicornLibrary extends Library {
          */
         synchronized java.util.Optional<Loaded> forArch(int arch) {
             loadAll();
-            return loadedLibs.stream().filter(l -> l.lib().uc_arch_supported(arch)).findFirst();
+            return loadedLibs.stream().filter(l -> l.archs().contains(arch)).findFirst();
         }
 
         /** What was tried: each library with the architectures it emulates, or why it did not load. */
@@ -95,20 +99,14 @@ public interface UnicornLibrary extends Library {
             loadAll();
             java.util.List<String> parts = new java.util.ArrayList<>();
             for (Loaded l : loadedLibs) {
-                parts.add(l.description() + " emulates " + archNames(l.lib()));
+                parts.add(l.description() + " emulates " + archNames(l.archs()));
             }
             parts.addAll(failed);
             return String.join("; ", parts);
         }
 
-        private static String archNames(UnicornLibrary lib) {
-            java.util.List<String> names = new java.util.ArrayList<>();
-            if (lib.uc_arch_supported(UnicornConstants.UC_ARCH_X86)) {
-                names.add("x86");
-            }
-            if (lib.uc_arch_supported(UnicornConstants.UC_ARCH_ARM64)) {
-                names.add("arm64");
-            }
+        private static String archNames(java.util.Set<Integer> archs) {
+            java.util.List<String> names = archs.stream().sorted().map(ARCHS::get).toList();
             return names.isEmpty() ? "neither x86 nor arm64" : String.join(" and ", names);
         }
 
@@ -124,12 +122,17 @@ public interface UnicornLibrary extends Library {
                     continue;
                 }
                 try {
-                    UnicornLibrary lib = Native.load(c.jnaName(), UnicornLibrary.class,
-                            java.util.Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY_LOCAL));
-                    String file = com.sun.jna.NativeLibrary.getInstance(c.jnaName()).getFile() == null ? c.jnaName()
-                            : com.sun.jna.NativeLibrary.getInstance(c.jnaName()).getFile().getAbsolutePath();
+                    // the same options for both calls: JNA keys its open libraries by name and options, so the
+                    // interface binds to this RTLD_LOCAL handle rather than opening the library a second time
+                    java.util.Map<String, Object> options = java.util.Map.of(Library.OPTION_OPEN_FLAGS,
+                            RTLD_LAZY_LOCAL);
+                    com.sun.jna.NativeLibrary handle = com.sun.jna.NativeLibrary.getInstance(c.jnaName(), options);
+                    UnicornLibrary lib = Native.load(c.jnaName(), UnicornLibrary.class, options);
+                    String file = handle.getFile() == null ? c.jnaName() : handle.getFile().getAbsolutePath();
                     if (paths.add(file)) {
-                        loadedLibs.add(new Loaded(lib, c.description()));
+                        java.util.Set<Integer> archs = new java.util.HashSet<>();
+                        ARCHS.keySet().stream().filter(lib::uc_arch_supported).forEach(archs::add);
+                        loadedLibs.add(new Loaded(lib, c.description(), java.util.Set.copyOf(archs)));
                     }
                 } catch (UnsatisfiedLinkError e) {
                     failed.add(c.description() + ": not found");
