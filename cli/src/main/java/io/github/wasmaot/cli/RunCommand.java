@@ -104,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
             }
             RunResult result = Runner.run(request, System.out, System.err);
             System.out.flush();
-            if (backend == BackendPreference.AUTO) {
+            if (backend == BackendPreference.AUTO && result.backend().notable()) {
                 err.println("wasm-aot run: backend " + result.backend());
             }
             if (result.trapped()) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -71,13 +72,28 @@ class RunCommandTest {
     }
 
     @Test
-    void pickingTheBackendItselfSaysWhichAndWhy() {
+    void aHostImageRunsNativelyAndQuietlyWhereNativeFaultsTrap() {
         AotVectors.Entry features = AotVectors.byFile("features.wamr-2.4.x86_64.aot");
-        Backends.assumeAvailable(BackendKind.EMULATED, Isa.X86_64);
+        Backends.assumeAvailable(BackendKind.NATIVE, Isa.X86_64);
+        Assumptions.assumeTrue(io.github.wasmaot.loader.backend.nativ.SignalTraps.available(),
+                "native fault traps: x86-64 Linux only");
         CliRun run = CliRun.of("run", "--invoke", "div", "7", "2", features.path().toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("0x3:i32" + System.lineSeparator(), run.out());
-        assertTrue(run.err().startsWith("wasm-aot run: backend emulated (the module has linear memory"), run.err());
+        assertEquals("", run.err(), "as quiet as iwasm");
+        CliRun oob = CliRun.of("run", "--invoke", "load", "70000", features.path().toString());
+        assertEquals(1, oob.exitCode(), oob.err());
+    }
+
+    @Test
+    void pickingTheEmulatorItselfSaysWhichAndWhy() {
+        AotVectors.Entry features = AotVectors.byFile("features.wamr-2.4.aarch64.aot");
+        Backends.assumeAvailable(BackendKind.EMULATED, Isa.AARCH64);
+        Assumptions.assumeFalse(Isa.host().orElse(null) == Isa.AARCH64, "an aarch64 host runs it natively");
+        CliRun run = CliRun.of("run", "--invoke", "div", "7", "2", features.path().toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("0x3:i32" + System.lineSeparator(), run.out());
+        assertTrue(run.err().startsWith("wasm-aot run: backend emulated ("), run.err());
     }
 
     @Test

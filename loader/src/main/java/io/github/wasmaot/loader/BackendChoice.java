@@ -1,45 +1,55 @@
 package io.github.wasmaot.loader;
 
 /**
- * Which backend runs a module when the user does not force one, and why. The emulator is preferred wherever it
- * runs, because natively two kinds of fault would take the JVM down rather than trap: an access to a guard page
- * (images with linear memory may rely on guard pages instead of software bounds checks, wamrc's default on
- * 64-bit targets), and a runaway recursion in an image that does not check its native stack (wamrc's check of
- * {@code exec_env->native_stack_boundary}; this project's compiler does not emit it yet, and an image does not
- * say whether it has it). The emulator turns both into traps. Native execution is chosen when the emulator is
- * unavailable, with those risks in the reason; the user can always force it. On x86-64 Linux the native backend
- * traps both as well ({@code backend.nativ.SignalTraps}: a SIGSEGV handler that stops the AOT code, as WAMR's
- * does); the reason then says so, and the emulator stays the default only so that the choice does not depend on
- * the host.
+ * Which backend runs a module when the user does not force one, and why. Natively, two kinds of fault would take
+ * the JVM down rather than trap unless something catches them: an access to a guard page (images with linear
+ * memory may rely on guard pages instead of software bounds checks, wamrc's default on 64-bit targets), and a
+ * runaway recursion in an image that does not check its native stack (an image does not say whether it has
+ * wamrc's check of {@code exec_env->native_stack_boundary}). Where the native backend catches both
+ * ({@code backend.nativ.SignalTraps}, x86-64 Linux: a SIGSEGV handler that stops the AOT code, as WAMR's does), a
+ * host-ISA image runs natively: same results and traps as the emulator, at the machine's speed. Otherwise the
+ * emulator runs it, since it turns both into traps; native execution with those risks is chosen only when the
+ * emulator is unavailable, with the risks in the reason. The user can always force either.
+ *
+ * @param kind    the backend
+ * @param reason  why, in words for the user
+ * @param notable whether the choice is worth telling the user unasked (it is not when the image runs natively
+ *                with every fault trapped: the expected case, and then `run` stays as quiet as iwasm)
  */
-public record BackendChoice(BackendKind kind, String reason) {
+public record BackendChoice(BackendKind kind, String reason, boolean notable) {
     private static final String STACK_RISK = "the image may not check its native stack, and natively a runaway"
             + " recursion would hit the JVM thread's guard page";
 
+    public BackendChoice(BackendKind kind, String reason) {
+        this(kind, reason, true);
+    }
+
     public static BackendChoice forModule(AotModule module) throws LoaderException {
         Isa isa = module.isa();
-        boolean nativeOk = BackendKind.NATIVE.unavailableReason(isa) == null;
+        String nativeUnavailable = BackendKind.NATIVE.unavailableReason(isa);
         boolean emulatorOk = BackendKind.EMULATED.unavailableReason(isa) == null;
         boolean hasMemory = module.image().initData().importMemoryCount() > 0
                 || module.image().initData().memories().stream().anyMatch(m -> !isPlaceholder(m));
-        if (emulatorOk) {
-            return new BackendChoice(BackendKind.EMULATED, !nativeOk ? BackendKind.NATIVE.unavailableReason(isa)
-                    : hasMemory ? "the module has linear memory and may rely on guard pages, which only the emulator"
-                    + " traps cleanly; and " + STACK_RISK
-                    : "no linear memory, but " + STACK_RISK + "; the emulator traps both");
+        String trapsUnavailable = nativeUnavailable != null ? null
+                : io.github.wasmaot.loader.backend.nativ.SignalTraps.unavailableReason();
+        if (nativeUnavailable == null && trapsUnavailable == null) {
+            return new BackendChoice(BackendKind.NATIVE, "host ISA; native code traps "
+                    + (hasMemory ? "guard-page hits and " : "") + "stack overflows", false);
         }
-        if (nativeOk) {
-            String unavailable = "emulator unavailable (" + BackendKind.EMULATED.unavailableReason(isa) + "); ";
-            if (io.github.wasmaot.loader.backend.nativ.SignalTraps.available()) {
-                return new BackendChoice(BackendKind.NATIVE, unavailable + "native code traps "
-                        + (hasMemory ? "guard-page hits and " : "") + "stack overflows too");
-            }
-            return new BackendChoice(BackendKind.NATIVE, unavailable
+        if (emulatorOk) {
+            return new BackendChoice(BackendKind.EMULATED, nativeUnavailable != null ? nativeUnavailable
+                    : (hasMemory ? "the module has linear memory and may rely on guard pages, and " : "")
+                    + STACK_RISK + "; native code cannot trap that here (" + trapsUnavailable
+                    + "), the emulator does");
+        }
+        if (nativeUnavailable == null) {
+            return new BackendChoice(BackendKind.NATIVE, "emulator unavailable ("
+                    + BackendKind.EMULATED.unavailableReason(isa) + "); "
                     + (hasMemory ? "an out-of-bounds access in an image without software bounds checks, or " : "")
                     + "a runaway recursion in an image without a native-stack check would crash the JVM");
         }
         throw new LoaderException("no backend can run " + isa.label() + " images here: "
-                + BackendKind.NATIVE.unavailableReason(isa) + "; " + BackendKind.EMULATED.unavailableReason(isa));
+                + nativeUnavailable + "; " + BackendKind.EMULATED.unavailableReason(isa));
     }
 
     /**

@@ -85,9 +85,12 @@ class GeneratedBindingTest {
                 BoundModule bound = (BoundModule) call(h, "boundModule", new Class<?>[0]);
                 assertEquals(Isa.host().get().label(), bound.isa());
                 assertEquals("wamr-2.4", bound.profile());
-                // the backend is the loader's choice (BackendChoice): for this image, which has the 0-page memory
-                // entry wamrc writes for modules without memory, that is the emulator
-                assertTrue(bound.backend().reason().length() > 0);
+                // the backend is the loader's choice (BackendChoice): native where native faults trap
+                if (io.github.wasmaot.loader.backend.nativ.SignalTraps.available()) {
+                    assertEquals(BackendKind.NATIVE, bound.backend().kind(), bound.backend().reason());
+                } else {
+                    assertTrue(bound.backend().reason().length() > 0);
+                }
             }
         }
     }

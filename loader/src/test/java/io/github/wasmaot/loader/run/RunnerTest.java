@@ -68,7 +68,8 @@ class RunnerTest {
         assertEquals(List.of("Exception: integer divide by zero"), r.stdoutLines());
         assertEquals(List.of(), r.results());
         assertEquals(1, r.exitCode());
-        assertEquals(BackendKind.EMULATED, r.backend().kind(), "memory: the emulator traps guard-page hits cleanly");
+        assertEquals(BackendChoice.forModule(AotModule.open(Files.readAllBytes(vector("features.wamr-2.4.x86_64.aot")),
+                "features")).kind(), r.backend().kind(), "the loader's own choice");
     }
 
     @Test
