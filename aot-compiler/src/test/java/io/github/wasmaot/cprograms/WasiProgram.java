@@ -20,14 +20,20 @@ import java.util.TreeSet;
  * {@code WasiProgramsJudgeTest} with {@code WASM_AOT_WASI_RECORD} set; see that class for the command).
  */
 public record WasiProgram(String name, List<String> args, List<String> env, byte[] stdin, String source,
-                          List<String> sources) {
+                          List<String> sources, Optional<PrebuiltWasm> prebuilt, List<String> files) {
     private static final String DIR = "wasi-programs/";
 
     /** What one iwasm printed, how it exited and what the sandbox held afterwards ({@link WasiFixture#tree}). */
     public record Outcome(String stdout, String stderr, int exit, String tree) {
     }
 
+    /**
+     * Every program, or those named in the system property {@code wasmaot.wasi.programs} (comma separated, e.g.
+     * {@code -Dwasmaot.wasi.programs=python} to judge only the large one).
+     */
     public static List<WasiProgram> all() {
+        String only = System.getProperty("wasmaot.wasi.programs", "").trim();
+        List<String> wanted = only.isEmpty() ? List.of() : Arrays.asList(only.split("\\s*,\\s*"));
         Properties index = new Properties();
         try (InputStream in = resource(DIR + "programs.properties")) {
             index.load(in);
@@ -37,6 +43,9 @@ public record WasiProgram(String name, List<String> args, List<String> env, byte
             }
             List<WasiProgram> programs = new ArrayList<>();
             for (String name : names) {
+                if (!wanted.isEmpty() && !wanted.contains(name)) {
+                    continue;
+                }
                 byte[] stdin = new byte[0];
                 String stdinFile = index.getProperty(name + ".stdin", "").trim();
                 if (!stdinFile.isEmpty()) {
@@ -44,12 +53,19 @@ public record WasiProgram(String name, List<String> args, List<String> env, byte
                         stdin = s.readAllBytes();
                     }
                 }
-                try (InputStream src = resource(DIR + name + ".c")) {
-                    programs.add(new WasiProgram(name, words(index.getProperty(name + ".args", "")),
-                            words(index.getProperty(name + ".env", "")), stdin,
-                            new String(src.readAllBytes(), StandardCharsets.UTF_8),
-                            words(index.getProperty(name + ".sources", ""))));
+                String wasm = index.getProperty(name + ".wasm", "").trim();
+                Optional<PrebuiltWasm> prebuilt = wasm.isEmpty() ? Optional.empty()
+                        : Optional.of(PrebuiltWasm.parse(wasm));
+                String source = "";
+                if (prebuilt.isEmpty()) {
+                    try (InputStream src = resource(DIR + name + ".c")) {
+                        source = new String(src.readAllBytes(), StandardCharsets.UTF_8);
+                    }
                 }
+                programs.add(new WasiProgram(name, words(index.getProperty(name + ".args", "")),
+                        words(index.getProperty(name + ".env", "")), stdin, source,
+                        words(index.getProperty(name + ".sources", "")), prebuilt,
+                        words(index.getProperty(name + ".files", ""))));
             }
             return programs;
         } catch (IOException e) {
@@ -87,8 +103,34 @@ public record WasiProgram(String name, List<String> args, List<String> env, byte
         }
     }
 
-    /** {@code clang --target=wasm32-wasi -O2} (clang from {@code WASM_AOT_CLANG}): the module, in {@code dir}. */
+    /**
+     * Why this program cannot be built here, if it cannot: a prebuilt module that is not in the cache, or no clang
+     * for wasm32-wasi.
+     */
+    public Optional<String> unavailableReason(Path scratch) throws IOException {
+        if (prebuilt.isPresent()) {
+            return prebuilt.get().unavailableReason();
+        }
+        return CToolchain.fromEnvironment().unavailableReason(scratch);
+    }
+
+    /** Copies the program's {@code .files} (resources under wasi-programs/) into {@code sandbox}, flat. */
+    public void addFiles(Path sandbox) throws IOException {
+        for (String file : files) {
+            try (InputStream in = resource(DIR + file)) {
+                Files.write(sandbox.resolve(Path.of(file).getFileName().toString()), in.readAllBytes());
+            }
+        }
+    }
+
+    /**
+     * The module, in {@code dir}: the prebuilt one (checked against its SHA-256), or built by
+     * {@code clang --target=wasm32-wasi -O2} (clang from {@code WASM_AOT_CLANG}).
+     */
     public Path buildWasm(Path dir) throws IOException {
+        if (prebuilt.isPresent()) {
+            return prebuilt.get().locate();
+        }
         Path c = dir.resolve(name + ".c");
         Files.writeString(c, source, StandardCharsets.UTF_8);
         Path wasm = dir.resolve(name + ".wasm");
