@@ -152,7 +152,8 @@ class AtomicOutputTest {
                 Path temp = Path.of(r.readLine());
                 assertTrue(Files.exists(temp), temp + " should exist while the probe holds it");
                 assertEquals(1 << 20, Files.size(temp));
-                Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start();
+                // the shell's builtin kill: a fresh machine may have no procps
+                Process kill = new ProcessBuilder("sh", "-c", "kill -" + signal + " " + p.pid()).start();
                 assertEquals(0, kill.waitFor());
                 assertTrue(p.waitFor(30, TimeUnit.SECONDS));
                 assertFalse(Files.exists(temp), temp + " left behind after SIG" + signal);
