@@ -7,6 +7,7 @@ import io.github.wasmaot.loader.backend.emulated.EmulatorAbi;
 import io.github.wasmaot.loader.backend.emulated.UnicornConstants;
 import io.github.wasmaot.loader.backend.emulated.UnicornEngine;
 import io.github.wasmaot.loader.backend.emulated.UnicornException;
+import io.github.wasmaot.loader.backend.nativ.Watchdog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ public final class EmulatedBackend implements Backend {
     private static final long STACK_HEADROOM = 16 * 1024;
     private static final int ENTRY_SIZE = 16;
     /**
-     * Longest a single call may emulate before it is reported as hung (Unicorn timeout, microseconds): 120 s,
+     * Longest a single call may emulate before it is reported as hung (stopped by the watchdog): 120 s,
      * or system property {@code wasmaot.emulator.callTimeoutMillis} (the loader fuzz test bounds each call).
      */
     private static final String CALL_TIMEOUT_PROPERTY = "wasmaot.emulator.callTimeoutMillis";
@@ -293,12 +294,16 @@ public final class EmulatedBackend implements Backend {
         handledFrom = 0;
         handledLimit = 0;
         abi.prepareCall(uc, args, stackBase + STACK_SIZE, returnSentinel);
-        // Unicorn's own timeout (a timer thread that calls uc_emu_stop) stops the call: the caller's time limit,
-        // else the emulator's bound for a call that never returns
+        // the caller's time limit, else the emulator's bound for a call that never returns. Not Unicorn's own
+        // timeout: that starts a thread per call which polls every 2 µs for the whole run (a core's worth of
+        // wake-ups on a small machine) and is joined after it; one watchdog thread per JVM calls uc_emu_stop.
         long bound = Long.getLong(CALL_TIMEOUT_PROPERTY, DEFAULT_CALL_TIMEOUT_MILLIS) * 1_000L;
         long limit = timeout.map(t -> Math.max(1, Math.min(bound, t.toNanos() / 1000))).orElse(bound);
         boolean callersLimit = timeout.isPresent() && timeout.get().toNanos() / 1000 <= bound;
-        int err = uc.run(address, returnSentinel, limit);
+        int err;
+        try (Watchdog watchdog = Watchdog.start(Duration.ofNanos(limit * 1000), uc::stop)) {
+            err = uc.run(address, returnSentinel, 0);
+        }
         if (hostFailure != null) {
             throw hostFailure;
         }
