@@ -9,6 +9,7 @@ import io.github.wasmaot.format.sizing.PoolSizingFacts;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -52,19 +53,39 @@ public final class PoolSizeCalculator {
         }
     }
 
+    /**
+     * The sizing facts of a profile, checked to have {@code configuration} ({@code null}: its default).
+     *
+     * @throws SizingException when the profile has no sizing model or no such configuration
+     */
+    public static PoolSizingFacts facts(String profileName, String configuration) {
+        PoolSizingFacts facts = PoolSizingFacts.forProfile(profileName).orElseThrow(() -> new SizingException(
+                "no pool sizing model for runtime profile " + profileName + " (models: wamr-cba4c782, wamr-2.4)"));
+        configuration(facts, configuration);
+        return facts;
+    }
+
+    /** The one-line verdict when {@code estimate} does not fit a pool of {@code poolBytes}. */
+    public static String doesNotFit(PoolSizeEstimate estimate, long poolBytes) {
+        return String.format(Locale.ROOT, "needs %,d bytes, pool is %,d (%s, %s, %s)", estimate.run(), poolBytes,
+                estimate.profile(), estimate.isa(), estimate.configuration());
+    }
+
+    private static PoolSizingFacts.Configuration configuration(PoolSizingFacts facts, String key) {
+        String k = key == null ? facts.defaultConfiguration() : key;
+        return facts.configuration(k).orElseThrow(() -> new SizingException(
+                "unknown build configuration " + k + " for " + facts.profile() + " (known: "
+                        + String.join(", ", new java.util.TreeSet<>(facts.configurations().keySet())) + ")"));
+    }
+
     /** Sizes {@code image} for the profile it was read with. */
     public static PoolSizeEstimate estimate(AotImage image, long imageBytes, Options options) {
-        String profile = image.profile().name();
-        PoolSizingFacts facts = PoolSizingFacts.forProfile(profile).orElseThrow(() -> new SizingException(
-                "no pool sizing model for runtime profile " + profile + " (models: wamr-cba4c782, wamr-2.4)"));
-        return estimate(image, imageBytes, facts, options);
+        return estimate(image, imageBytes, facts(image.profile().name(), options.configuration()), options);
     }
 
     public static PoolSizeEstimate estimate(AotImage image, long imageBytes, PoolSizingFacts facts, Options options) {
         String key = options.configuration() == null ? facts.defaultConfiguration() : options.configuration();
-        PoolSizingFacts.Configuration config = facts.configuration(key).orElseThrow(() -> new SizingException(
-                "unknown build configuration " + key + " for " + facts.profile() + " (known: "
-                        + String.join(", ", new java.util.TreeSet<>(facts.configurations().keySet())) + ")"));
+        PoolSizingFacts.Configuration config = configuration(facts, key);
         PoolSizingFacts.Allocator ems = facts.allocator();
         int ptr = image.targetInfo().pointerSize();
         InitDataSection init = image.initData();
@@ -113,7 +134,7 @@ public final class PoolSizeCalculator {
         long transientLoad = (long) Math.floor(nonText * ld.transientNonTextFactor());
         long execEnv = ems.block(facts.execEnv().structBytes() + options.stackSize());
         boolean start = init.startFuncIndex() >= 0 && init.startFuncIndex() != 0xffffffffL;
-        long startEnv = start ? execEnv : 0;
+        long startEnv = start ? execEnv + in.startFunctionCallBytes() : 0;
         if (start) {
             parts.put("exec env for the start function (freed after instantiate)", startEnv);
         }

@@ -116,6 +116,8 @@ public record PoolSizingFacts(@JsonProperty(value = "profile", required = true) 
      * @param appHeapWholePagesUnlessSinglePage whether the app heap is inserted into linear memory as whole pages
      *                          (rounded up), except for a memory of exactly one page at most, where it is appended
      * @param appHeapStructWithoutHeap whether a module with memory gets an app heap struct even for heap_size 0
+     * @param startFunctionCallBytes what calling the start function during instantiation takes besides its exec env
+     *                          (measured: at most 233 bytes on either runtime)
      */
     public record Instance(@JsonProperty(value = "fixedBytes", required = true) long fixedBytes,
                            @JsonProperty(value = "perGlobalBytes", required = true) long perGlobalBytes,
@@ -127,7 +129,9 @@ public record PoolSizingFacts(@JsonProperty(value = "profile", required = true) 
                            @JsonProperty(value = "appHeapWholePagesUnlessSinglePage", required = true)
                            boolean appHeapWholePagesUnlessSinglePage,
                            @JsonProperty(value = "appHeapStructWithoutHeap", required = true)
-                           boolean appHeapStructWithoutHeap) {
+                           boolean appHeapStructWithoutHeap,
+                           @JsonProperty(value = "startFunctionCallBytes", required = true)
+                           long startFunctionCallBytes) {
     }
 
     /**
