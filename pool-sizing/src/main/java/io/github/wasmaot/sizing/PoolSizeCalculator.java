@@ -95,14 +95,16 @@ public final class PoolSizeCalculator {
         long nonText = Math.max(0, imageBytes - textBytes);
 
         Map<String, Long> parts = new LinkedHashMap<>();
-        parts.put("pool allocator (ems heap struct)", ems.heapStructBytes());
+        String isa = isaOf(image);
+        long heapStruct = ems.heapStructBytes() + ems.mutexExtra(isa);
+        parts.put("pool allocator (ems heap struct)", heapStruct);
         PoolSizingFacts.Load ld = facts.load();
         long loader = ems.block(ld.fixedPointerWords() * ptr + ld.fixedBytes())
                 + (funcs == 0 ? 0 : ems.block(funcs * (ld.perFunctionPointerWords() * ptr + ld.perFunctionBytes())))
                 + types * ld.perTypeBytes()
                 + (long) Math.ceil(nonText * ld.nonTextByteFactor());
         parts.put("loader (module structs, init data, names, relocation lists)", loader);
-        long loadTotal = ems.heapStructBytes() + loader;
+        long loadTotal = heapStruct + loader;
 
         PoolSizingFacts.Instance in = facts.instance();
         long tableElems = init.tables().stream().mapToLong(Table::initSize).sum();
@@ -126,7 +128,7 @@ public final class PoolSizeCalculator {
         }
         boolean hasMemory = linearMemoryBytes(init.memories(), 0, in) > 0;
         long appHeapStruct = options.appHeapSize() > 0 || (hasMemory && in.appHeapStructWithoutHeap())
-                ? ems.appHeapStructBytes() : 0;
+                ? ems.appHeapStructBytes() + ems.mutexExtra(isa) : 0;
         if (appHeapStruct > 0) {
             parts.put("app heap allocator struct", appHeapStruct);
         }
@@ -144,8 +146,8 @@ public final class PoolSizeCalculator {
             parts.put("exec env (struct + wasm stack)", execEnv);
         }
         long execTotal = Math.max(instTotal, resident + execEnv);
-        return new PoolSizeEstimate(image.fileName(), facts.profile(), isaOf(image), key, config.buildSwitch(),
-                ems.heapStructBytes(), loadTotal, instTotal, execTotal, execTotal, parts,
+        return new PoolSizeEstimate(image.fileName(), facts.profile(), isa, key, config.buildSwitch(),
+                heapStruct, loadTotal, instTotal, execTotal, execTotal, parts,
                 config.linearMemoryInPool() ? PAGE : 0, config.linearMemoryInPool() && config.growReallocates());
     }
 

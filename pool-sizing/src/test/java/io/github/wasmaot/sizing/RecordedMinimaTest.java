@@ -42,7 +42,7 @@ class RecordedMinimaTest {
      * Load is a small number (a few KiB) modelled coarsely from the image's non-text bytes; its tolerance is
      * wider and stated separately.
      */
-    static final double LOAD_TOLERANCE = 2.0;
+    static final double LOAD_TOLERANCE = 2.25;
 
     record Row(String profile, String isa, String configuration, String file, long stack, long appHeap,
                String stage, long min) {
@@ -72,6 +72,19 @@ class RecordedMinimaTest {
         return rows;
     }
 
+    /**
+     * A vector from ../shared/aot-vectors, or one of images/ (modules with several pages of data, big tables and
+     * many globals: src/test/judge-harness/gen_modules.py, compiled by wasm-aot compile).
+     */
+    static byte[] imageBytes(String file) throws IOException {
+        try (var in = RecordedMinimaTest.class.getResourceAsStream("images/" + file)) {
+            if (in != null) {
+                return in.readAllBytes();
+            }
+        }
+        return AotVectors.byFile(file).bytes();
+    }
+
     static Stream<Row> measured() throws IOException {
         return rows().stream().filter(r -> !r.stage().equals("init"));
     }
@@ -80,15 +93,14 @@ class RecordedMinimaTest {
     void everyRecordedImageIsAVector() throws IOException {
         assertFalse(rows().isEmpty());
         for (Row r : rows()) {
-            AotVectors.byFile(r.file());
+            assertTrue(imageBytes(r.file()).length > 0, r.file());
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("measured")
     void predictionCoversTheRealMinimum(Row row) throws Exception {
-        AotVectors.Entry e = AotVectors.byFile(row.file());
-        byte[] bytes = e.bytes();
+        byte[] bytes = imageBytes(row.file());
         AotImage image = AotReader.read(bytes, row.file());
         PoolSizeEstimate est = PoolSizeCalculator.estimate(image, bytes.length,
                 new PoolSizeCalculator.Options(row.stack(), row.appHeap(), List.of(row.file(), "5"),

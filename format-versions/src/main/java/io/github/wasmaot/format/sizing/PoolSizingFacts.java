@@ -69,12 +69,24 @@ public record PoolSizingFacts(@JsonProperty(value = "profile", required = true) 
      * @param smallestBlock    {@code GC_SMALLEST_SIZE}
      * @param appHeapStructBytes bytes of the pool the app heap's own {@code gc_heap_t} takes (the app heap inside
      *                         linear memory is a second ems heap)
+     * @param mutexExtraBytesByIsa bytes each heap struct grows by on an ISA whose {@code pthread_mutex_t} is bigger
+     *                         than x86_64's 40 (glibc aarch64: 48)
      */
     public record Allocator(@JsonProperty(value = "heapStructBytes", required = true) long heapStructBytes,
                             @JsonProperty(value = "blockHeaderBytes", required = true) long blockHeaderBytes,
                             @JsonProperty(value = "alignment", required = true) long alignment,
                             @JsonProperty(value = "smallestBlock", required = true) long smallestBlock,
-                            @JsonProperty(value = "appHeapStructBytes", required = true) long appHeapStructBytes) {
+                            @JsonProperty(value = "appHeapStructBytes", required = true) long appHeapStructBytes,
+                            @JsonProperty("mutexExtraBytesByIsa") Map<String, Long> mutexExtraBytesByIsa) {
+        public Allocator {
+            mutexExtraBytesByIsa = mutexExtraBytesByIsa == null ? Map.of() : Map.copyOf(mutexExtraBytesByIsa);
+        }
+
+        /** Extra bytes per heap struct on {@code isa}. */
+        public long mutexExtra(String isa) {
+            return mutexExtraBytesByIsa.getOrDefault(isa, 0L);
+        }
+
         /** The pool bytes one {@code malloc(size)} takes: header added, rounded to the alignment. */
         public long block(long size) {
             long total = (size + blockHeaderBytes + alignment - 1) / alignment * alignment;
