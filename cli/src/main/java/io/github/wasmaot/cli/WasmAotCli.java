@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = WasmAotCli.VERSION,
         description = "Compile, inspect and verify WebAssembly AOT images for pinned WAMR runtimes.",
-        subcommands = {CommandLine.HelpCommand.class, InspectCommand.class, VerifyCommand.class, ValidateCommand.class, RunCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, InspectCommand.class, VerifyCommand.class, ValidateCommand.class, RunCommand.class, SizeCommand.class,
             CompileCommand.class})
 public final class WasmAotCli {
 

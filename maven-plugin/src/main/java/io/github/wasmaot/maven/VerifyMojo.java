@@ -5,6 +5,7 @@ import io.github.wasmaot.bundle.BundleVerification;
 import io.github.wasmaot.bundle.BundleVerifier;
 import io.github.wasmaot.compiler.batch.CompiledImages;
 import io.github.wasmaot.compiler.batch.ImageVerification;
+import io.github.wasmaot.sizing.PoolSizeCalculator;
 import io.github.wasmaot.verifier.report.ReportFiles;
 import io.github.wasmaot.verifier.report.ReportLine;
 import io.github.wasmaot.verifier.report.VerifyException;
@@ -90,6 +91,36 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "wasm-aot.failIfNoImages", defaultValue = "true")
     boolean failIfNoImages;
 
+    /**
+     * The device's {@code Alloc_With_Pool} heap_size in bytes: when set, the build fails if an accepted image needs
+     * more to load, instantiate and run {@code _start} on its runtime ("needs 412,736 bytes, pool is 400,000").
+     * Unset: the sizes are still logged and written to {@code pool-size-report.json}. Example:
+     * {@code -Dwasm-aot.poolSize=400000}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "wasm-aot.poolSize")
+    Long poolSize;
+
+    /**
+     * stack_size and app heap_size the device passes to {@code wasm_runtime_instantiate}, in bytes, for the pool
+     * sizes: {@code STACK,HEAP}. Example: {@code -Dwasm-aot.poolStackAndHeap=16384,16384}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "wasm-aot.poolStackAndHeap", defaultValue = "16384,16384")
+    String poolStackAndHeap;
+
+    /**
+     * Build configuration of the device's runtime for the pool sizes: {@code hw-bound-check} (Linux default: linear
+     * memory mapped outside the pool) or {@code no-hw-bound-check} ({@code -DWAMR_DISABLE_HW_BOUND_CHECK=1}, as TEE
+     * ports build). Example: {@code -Dwasm-aot.poolConfiguration=no-hw-bound-check}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "wasm-aot.poolConfiguration", defaultValue = "hw-bound-check")
+    String poolConfiguration;
+
     /** Skip the verification. */
     @Parameter(property = "wasm-aot.skip", defaultValue = "false")
     boolean skip;
@@ -139,6 +170,7 @@ public class VerifyMojo extends AbstractMojo {
         report.lines().forEach(this::log);
         getLog().info(report.summary());
         getLog().info("report: " + written.html());
+        List<PoolSizeReport.Entry> pools = poolSizes(report, reports.toPath());
         if (!report.passed()) {
             if (failOnError) {
                 throw new MojoFailureException(report.failureMessage()
@@ -146,7 +178,49 @@ public class VerifyMojo extends AbstractMojo {
             }
             getLog().warn(report.failureMessage());
         }
+        List<String> tooBig = pools.stream().filter(p -> !p.fits()).map(p -> p.estimate().file() + ": "
+                + PoolSizeCalculator.doesNotFit(p.estimate(), poolSize)).toList();
+        if (!tooBig.isEmpty()) {
+            throw new MojoFailureException("image does not fit the pool (wasm-aot.poolSize): "
+                    + String.join("; ", tooBig));
+        }
         bundleVerdict(bundlesPassed);
+    }
+
+    /** Pool sizes of the accepted images: logged, written to pool-size-report.json. */
+    private List<PoolSizeReport.Entry> poolSizes(VerifyReport report, Path reports) throws MojoExecutionException,
+            MojoFailureException {
+        String[] sh = poolStackAndHeap.split(",");
+        PoolSizeCalculator.Options options;
+        try {
+            if (sh.length != 2) {
+                throw new NumberFormatException("two numbers expected");
+            }
+            options = new PoolSizeCalculator.Options(Long.parseLong(sh[0].strip()), Long.parseLong(sh[1].strip()),
+                    List.of(), poolConfiguration);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("wasm-aot.poolStackAndHeap must be STACK,HEAP in bytes, e.g. 16384,16384: "
+                    + poolStackAndHeap);
+        }
+        List<PoolSizeReport.Entry> entries;
+        try {
+            entries = PoolSizeReport.of(report, options, poolSize);
+            if (!entries.isEmpty()) {
+                getLog().info("pool sizes: " + PoolSizeReport.write(entries, reports));
+            }
+        } catch (PoolSizeCalculator.SizingException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot size the images' pools: " + e, e);
+        }
+        for (PoolSizeReport.Entry e : entries) {
+            if (e.fits()) {
+                getLog().info(e.line());
+            } else {
+                getLog().error(e.line());
+            }
+        }
+        return entries;
     }
 
     /** Checks each bundle against its manifest, logging every line; true when all match. */

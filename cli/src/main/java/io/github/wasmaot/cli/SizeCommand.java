@@ -1,0 +1,145 @@
+package io.github.wasmaot.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.wasmaot.format.AotFormatException;
+import io.github.wasmaot.format.AotImage;
+import io.github.wasmaot.format.AotReader;
+import io.github.wasmaot.format.profile.ProfileCatalog;
+import io.github.wasmaot.format.profile.RuntimeProfile;
+import io.github.wasmaot.sizing.PoolSizeCalculator;
+import io.github.wasmaot.sizing.PoolSizeEstimate;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wasm-aot size --runtime PROFILE [--target ISA] [--stack N] [--app-heap N] [--wasi-args ARG…]
+ * [--config KEY] [--pool N] [--json] FILE.aot…}: the {@code Alloc_With_Pool} heap_size a pinned runtime needs to
+ * load, instantiate and run each image ({@link PoolSizeCalculator}).
+ */
+@Command(name = "size",
+        mixinStandardHelpOptions = true,
+        description = "How big an Alloc_With_Pool heap (heap_size of wasm_runtime_full_init) a pinned runtime needs "
+                + "to load, instantiate and run each AOT image; with the breakdown and the bytes per grown page.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every image was sized (and fits --pool, if given)",
+                "1:an image is malformed, not for this runtime/ISA, or does not fit --pool",
+                "2:usage or I/O error"})
+final class SizeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"--runtime", "-r"}, required = true, paramLabel = "PROFILE",
+            description = "Pinned runtime profile or alias with a sizing model (wamr-cba4c782 = legacy, wamr-2.4).")
+    String runtime;
+
+    @Option(names = {"--target", "-t"}, paramLabel = "ISA",
+            description = "ISA the device runs (x86_64, aarch64, ...); an image for another ISA is refused. "
+                    + "Default: each image's own ISA.")
+    String target;
+
+    @Option(names = "--stack", paramLabel = "BYTES", defaultValue = "16384",
+            description = "stack_size passed to wasm_runtime_instantiate and wasm_runtime_create_exec_env "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long stack;
+
+    @Option(names = "--app-heap", paramLabel = "BYTES", defaultValue = "16384",
+            description = "heap_size passed to wasm_runtime_instantiate (default: ${DEFAULT-VALUE}).")
+    long appHeap;
+
+    @Option(names = "--wasi-args", arity = "1..*", paramLabel = "ARG",
+            description = "WASI argv the host passes (wasm_runtime_set_wasi_args), program name first.")
+    List<String> wasiArgs;
+
+    @Option(names = "--config", paramLabel = "KEY",
+            description = "Runtime build configuration: hw-bound-check (Linux default: linear memory mapped "
+                    + "outside the pool) or no-hw-bound-check (-DWAMR_DISABLE_HW_BOUND_CHECK=1, as TEE ports build; "
+                    + "on wamr-cba4c782 linear memory is then allocated from the pool). Default: hw-bound-check.")
+    String config;
+
+    @Option(names = "--pool", paramLabel = "BYTES",
+            description = "The device's pool size: exit 1 when an image needs more to run.")
+    Long pool;
+
+    @Option(names = "--json", description = "Print one JSON object per image instead of text.")
+    boolean json;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE.aot", description = "AOT images (directories: every *.aot under them).")
+    List<Path> operands;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<RuntimeProfile> profile = ProfileCatalog.byNameOrAlias(runtime);
+        if (profile.isEmpty()) {
+            err.println("wasm-aot size: unknown runtime profile " + runtime);
+            return WasmAotCli.EXIT_USAGE;
+        }
+        if (stack < 0 || appHeap < 0 || (pool != null && pool < 0)) {
+            err.println("wasm-aot size: --stack, --app-heap and --pool must not be negative");
+            return WasmAotCli.EXIT_USAGE;
+        }
+        PoolSizeCalculator.Options options = new PoolSizeCalculator.Options(stack, appHeap, wasiArgs, config);
+        try {
+            // fail on a bad profile/configuration before reading any file
+            PoolSizeCalculator.facts(profile.get().name(), config);
+        } catch (PoolSizeCalculator.SizingException e) {
+            err.println("wasm-aot size: " + e.getMessage());
+            return WasmAotCli.EXIT_USAGE;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        return FileBatch.run(spec, operands, ".aot", (file, bytes) -> {
+            AotImage image;
+            try {
+                image = AotReader.read(bytes, file.toString(), profile.get());
+            } catch (AotFormatException e) {
+                err.println(e.getMessage()
+                        + e.runtimeText().map(t -> " (runtime would say: \"" + t + "\")").orElse(""));
+                return false;
+            }
+            PoolSizeEstimate est = PoolSizeCalculator.estimate(image, bytes.length, options);
+            if (target != null && !target.equals(est.isa())) {
+                err.println(file + ": image is for " + est.isa() + ", not --target " + target);
+                return false;
+            }
+            if (json) {
+                out.println(mapper.writeValueAsString(est));
+            } else {
+                print(out, est);
+            }
+            if (pool != null && est.run() > pool) {
+                err.println(file + ": " + PoolSizeCalculator.doesNotFit(est, pool));
+                return false;
+            }
+            return true;
+        });
+    }
+
+    private static void print(PrintWriter out, PoolSizeEstimate e) {
+        out.printf(Locale.ROOT, "%s: pool for %s on %s, %s (%s)%n", e.file(), e.profile(), e.isa(), e.configuration(),
+                e.buildSwitch());
+        out.printf(Locale.ROOT, "  load:         %,12d bytes%n", e.load());
+        out.printf(Locale.ROOT, "  instantiate:  %,12d bytes%n", e.instantiate());
+        out.printf(Locale.ROOT, "  exec env:     %,12d bytes%n", e.execEnv());
+        out.printf(Locale.ROOT, "  run _start:   %,12d bytes%n", e.run());
+        out.printf(Locale.ROOT, "  per grown page: %,d bytes%s%n", e.perGrownPage(),
+                e.perGrownPage() == 0 ? " (linear memory is mapped outside the pool)"
+                        : e.growReallocates() ? " (memory.grow reallocates: old and new memory live at once)" : "");
+        out.println("  breakdown:");
+        for (Map.Entry<String, Long> p : e.parts().entrySet()) {
+            out.printf(Locale.ROOT, "    %,10d  %s%n", p.getValue(), p.getKey());
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.github.wasmaot.sizing;
+
+import io.github.wasmaot.format.AotImage;
+import io.github.wasmaot.format.profile.ProfileCatalog;
+import io.github.wasmaot.format.section.InitDataSection;
+import io.github.wasmaot.format.section.init.Memory;
+import io.github.wasmaot.format.section.init.Table;
+import io.github.wasmaot.format.sizing.PoolSizingFacts;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The one pool-sizing calculator: how big an {@code Alloc_With_Pool} buffer a pinned runtime needs to load,
+ * instantiate and run an AOT image. Every number comes from the profile's {@link PoolSizingFacts} (data in
+ * format-versions) and from the image's own counts; nothing here depends on a runtime version.
+ *
+ * <p>The model adds up what each stage allocates (never assumes a later stage reuses what an earlier one freed),
+ * so it errs high, never low: the stage minimum it gives is at least what the real runtime needs.
+ */
+public final class PoolSizeCalculator {
+    /** WebAssembly page size. */
+    public static final long PAGE = 65536;
+
+    private PoolSizeCalculator() {
+    }
+
+    /**
+     * What the host passes: {@code stack_size} and {@code heap_size} of {@code wasm_runtime_instantiate} (the
+     * same stack for {@code wasm_runtime_create_exec_env}), the WASI argv, and the build configuration key
+     * ({@code null}: the profile's Linux default).
+     */
+    public record Options(long stackSize, long appHeapSize, List<String> wasiArgs, String configuration) {
+        public Options {
+            if (stackSize < 0 || appHeapSize < 0) {
+                throw new IllegalArgumentException("stack and app heap sizes must not be negative");
+            }
+            wasiArgs = wasiArgs == null ? List.of() : List.copyOf(wasiArgs);
+        }
+
+        /** iwasm's defaults: 64 KiB stack... hosts usually pass 16 KiB of each; so do we. */
+        public static Options defaults() {
+            return new Options(16 * 1024, 16 * 1024, List.of(), null);
+        }
+    }
+
+    /** The profile has no sizing model or the configuration key is unknown. */
+    public static final class SizingException extends RuntimeException {
+        public SizingException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The sizing facts of a profile, checked to have {@code configuration} ({@code null}: its default).
+     *
+     * @throws SizingException when the profile has no sizing model or no such configuration
+     */
+    public static PoolSizingFacts facts(String profileName, String configuration) {
+        PoolSizingFacts facts = PoolSizingFacts.forProfile(profileName).orElseThrow(() -> new SizingException(
+                "no pool sizing model for runtime profile " + profileName + " (models: wamr-cba4c782, wamr-2.4)"));
+        configuration(facts, configuration);
+        return facts;
+    }
+
+    /** The one-line verdict when {@code estimate} does not fit a pool of {@code poolBytes}. */
+    public static String doesNotFit(PoolSizeEstimate estimate, long poolBytes) {
+        return String.format(Locale.ROOT, "needs %,d bytes, pool is %,d (%s, %s, %s)", estimate.run(), poolBytes,
+                estimate.profile(), estimate.isa(), estimate.configuration());
+    }
+
+    private static PoolSizingFacts.Configuration configuration(PoolSizingFacts facts, String key) {
+        String k = key == null ? facts.defaultConfiguration() : key;
+        return facts.configuration(k).orElseThrow(() -> new SizingException(
+                "unknown build configuration " + k + " for " + facts.profile() + " (known: "
+                        + String.join(", ", new java.util.TreeSet<>(facts.configurations().keySet())) + ")"));
+    }
+
+    /** Sizes {@code image} for the profile it was read with. */
+    public static PoolSizeEstimate estimate(AotImage image, long imageBytes, Options options) {
+        return estimate(image, imageBytes, facts(image.profile().name(), options.configuration()), options);
+    }
+
+    public static PoolSizeEstimate estimate(AotImage image, long imageBytes, PoolSizingFacts facts, Options options) {
+        String key = options.configuration() == null ? facts.defaultConfiguration() : options.configuration();
+        PoolSizingFacts.Configuration config = configuration(facts, key);
+        PoolSizingFacts.Allocator ems = facts.allocator();
+        int ptr = image.targetInfo().pointerSize();
+        InitDataSection init = image.initData();
+        long funcs = init.funcCount();
+        long types = init.funcTypes().size();
+        long textBytes = image.text().literal().length + (long) image.text().code().length;
+        long nonText = Math.max(0, imageBytes - textBytes);
+
+        Map<String, Long> parts = new LinkedHashMap<>();
+        String isa = isaOf(image);
+        long heapStruct = ems.heapStructBytes() + ems.mutexExtra(isa);
+        parts.put("pool allocator (ems heap struct)", heapStruct);
+        PoolSizingFacts.Load ld = facts.load();
+        long loader = ems.block(ld.fixedPointerWords() * ptr + ld.fixedBytes())
+                + (funcs == 0 ? 0 : ems.block(funcs * (ld.perFunctionPointerWords() * ptr + ld.perFunctionBytes())))
+                + types * ld.perTypeBytes()
+                + (long) Math.ceil(nonText * ld.nonTextByteFactor());
+        parts.put("loader (module structs, init data, names, relocation lists)", loader);
+        long loadTotal = heapStruct + loader;
+
+        PoolSizingFacts.Instance in = facts.instance();
+        long tableElems = init.tables().stream().mapToLong(Table::initSize).sum();
+        long instance = in.fixedBytes() + init.globals().size() * in.perGlobalBytes()
+                + (tableElems == 0 ? 0 : ems.block(tableElems * in.perTableElemBytes()))
+                + (funcs == 0 ? 0 : ems.block(funcs * in.perFunctionPointerWords() * ptr));
+        parts.put("instance (module instance, globals, tables, function pointers, WASI context)", instance);
+        long wasi = 0;
+        if (!options.wasiArgs().isEmpty()) {
+            long argBytes = 0;
+            for (String a : options.wasiArgs()) {
+                argBytes += a.getBytes(StandardCharsets.UTF_8).length + 1;
+            }
+            wasi = ems.block(argBytes) + ems.block((options.wasiArgs().size() + 1L) * ptr);
+            parts.put("WASI argv copies", wasi);
+        }
+        long linear = linearMemoryBytes(init.memories(), options.appHeapSize(), in);
+        long linearInPool = config.linearMemoryInPool() && linear > 0 ? ems.block(linear) : 0;
+        if (config.linearMemoryInPool()) {
+            parts.put("linear memory (initial pages + app heap)", linearInPool);
+        }
+        boolean hasMemory = linearMemoryBytes(init.memories(), 0, in) > 0;
+        long appHeapStruct = options.appHeapSize() > 0 || (hasMemory && in.appHeapStructWithoutHeap())
+                ? ems.appHeapStructBytes() + ems.mutexExtra(isa) : 0;
+        if (appHeapStruct > 0) {
+            parts.put("app heap allocator struct", appHeapStruct);
+        }
+        // what the loader freed (temporary lists) is reused by the instance: the stage needs the larger of the two
+        long transientLoad = (long) Math.floor(nonText * ld.transientNonTextFactor());
+        long execEnv = ems.block(facts.execEnv().structBytes() + options.stackSize());
+        boolean start = init.startFuncIndex() >= 0 && init.startFuncIndex() != 0xffffffffL;
+        long startEnv = start ? execEnv + in.startFunctionCallBytes() : 0;
+        if (start) {
+            parts.put("exec env for the start function (freed after instantiate)", startEnv);
+        }
+        long resident = loadTotal - transientLoad + instance + wasi + linearInPool + appHeapStruct;
+        long instTotal = Math.max(loadTotal, resident + startEnv);
+        if (!start) {
+            parts.put("exec env (struct + wasm stack)", execEnv);
+        }
+        long execTotal = Math.max(instTotal, resident + execEnv);
+        return new PoolSizeEstimate(image.fileName(), facts.profile(), isa, key, config.buildSwitch(),
+                heapStruct, loadTotal, instTotal, execTotal, execTotal, parts,
+                config.linearMemoryInPool() ? PAGE : 0, config.linearMemoryInPool() && config.growReallocates());
+    }
+
+    /** Initial linear memory bytes as the runtime allocates them, the app heap included. */
+    static long linearMemoryBytes(List<Memory> memories, long appHeap, PoolSizingFacts.Instance rules) {
+        long bytes = 0;
+        for (Memory m : memories) {
+            bytes += m.initPageCount() * m.bytesPerPage();
+        }
+        if (bytes == 0) {
+            if (appHeap == 0) {
+                return 0;
+            }
+            return rules.noMemoryAppHeapRoundsToPage() ? roundUp(appHeap, PAGE) : appHeap;
+        }
+        if (appHeap == 0 || !rules.appHeapWholePagesUnlessSinglePage()) {
+            return bytes + appHeap;
+        }
+        Memory m = memories.get(0);
+        if (memories.size() == 1 && m.initPageCount() == 1 && m.maxPageCount() == 1) {
+            return bytes + appHeap; // appended to the one page: the page grows, the page count does not
+        }
+        return bytes + roundUp(appHeap, m.bytesPerPage()); // inserted as whole pages before __heap_base
+    }
+
+    private static long roundUp(long n, long unit) {
+        return (n + unit - 1) / unit * unit;
+    }
+
+    private static String isaOf(AotImage image) {
+        String arch = image.targetInfo().archName();
+        return ProfileCatalog.loadFacts(image.profile().name()).flatMap(f -> f.isaForArch(arch)).orElse(arch);
+    }
+}

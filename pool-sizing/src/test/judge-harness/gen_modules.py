@@ -1,0 +1,40 @@
+# Writes data4.wasm (4 pages, data spread over them, 64-entry table, 24 globals) and grow3.wasm (3 of 10 pages,
+# 200-entry table, 40 globals) for the pool-sizing judge; the .aot images beside the test come from
+#   ./wasm-aot compile --runtime P --target ISA --bounds-checks 1 -o M.P.ISA.bounds-checks.aot M.wasm
+import sys
+def uleb(n):
+    out=b''
+    while True:
+        b=n&0x7f; n>>=7
+        if n: out+=bytes([b|0x80])
+        else: return out+bytes([b])
+def sleb(n):
+    out=b''
+    while True:
+        b=n&0x7f; n>>=7
+        if (n==0 and not b&0x40) or (n==-1 and b&0x40): return out+bytes([b])
+        out+=bytes([b|0x80])
+def sec(i,body): return bytes([i])+uleb(len(body))+body
+def vec(items): return uleb(len(items))+b''.join(items)
+def name(s): return uleb(len(s))+s.encode()
+def module(minp,maxp,tbl,nglob,segs,seglen):
+    types=sec(1,vec([b'\x60\x00\x00']))
+    funcs=sec(3,vec([uleb(0)]))
+    table=sec(4,vec([b'\x70\x01'+uleb(tbl)+uleb(tbl)]))
+    mem=sec(5,vec([b'\x01'+uleb(minp)+uleb(maxp)]))
+    gl=[]
+    for i in range(nglob):
+        gl.append(b'\x7f\x01\x41'+sleb(i*7)+b'\x0b' if i%2==0 else b'\x7e\x01\x42'+sleb(i*1000003)+b'\x0b')
+    glob=sec(6,vec(gl))
+    exp=sec(7,vec([name('_start')+b'\x00'+uleb(0), name('memory')+b'\x02'+uleb(0)]))
+    elem=sec(9,vec([b'\x00\x41\x00\x0b'+vec([uleb(0)]*tbl)]))
+    code=sec(10,vec([uleb(3)+b'\x00\x01\x0b']))
+    ds=[]
+    for k in range(segs):
+        off=k*(minp*65536//segs)
+        data=bytes((k*31+j)%251 for j in range(seglen))
+        ds.append(b'\x00\x41'+sleb(off)+b'\x0b'+uleb(len(data))+data)
+    data=sec(11,vec(ds))
+    return b'\0asm\x01\0\0\0'+types+funcs+table+mem+glob+exp+elem+code+data
+open('data4.wasm','wb').write(module(4,4,64,24,3,1500))
+open('grow3.wasm','wb').write(module(3,10,200,40,2,3000))

@@ -1,0 +1,184 @@
+/*
+ * pool_harness: finds, on the REAL runtime, the smallest Alloc_With_Pool heap_size with which an AOT image
+ * loads, instantiates, gets an exec env and runs _start -- what a TEE host (WaTZ, OP-TEE, SGX ports) does.
+ * Our code, public wasm_export.h API only; built outside the repository against a real libiwasm:
+ *
+ *   cc -O1 -I$WAMR/core/iwasm/include pool_harness.c -o pool_harness -L$LIBDIR -l:libiwasm-pool.so \
+ *      -Wl,-rpath,$LIBDIR
+ *   (add -DLOOKUP_WITH_SIGNATURE for runtimes before 2.0, e.g. cba4c782)
+ *   ./pool_harness [--stack N] [--app-heap N] [--max N] FILE.aot [-- ARG...]
+ *
+ * Every trial runs in a forked child (a fresh runtime and a fresh pool), its stdout/stderr discarded.
+ * Output, one line per stage:  stage <name> min <bytes>   (min -1: the stage does not apply or never
+ * succeeds up to --max).  Stages: init, load, instantiate, exec_env, run (run only when _start exists).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdint.h>
+#include <unistd.h>
+#include <fcntl.h>
+#include <sys/wait.h>
+#include "wasm_export.h"
+
+enum { ST_NONE = 0, ST_INIT, ST_LOAD, ST_INST, ST_EXEC, ST_RUN, ST_COUNT };
+static const char *stage_names[] = { "none", "init", "load", "instantiate", "exec_env", "run" };
+
+static uint8_t *image;
+static uint32_t image_size;
+static uint32_t stack_size = 16 * 1024, app_heap = 16 * 1024;
+static char **wasi_argv;
+static int wasi_argc;
+static int has_start = -1;
+
+/* the stage reached with a pool of n bytes (in this process: call only in a child) */
+static int
+reach(size_t n)
+{
+    char err[128];
+    int st = ST_NONE;
+    void *pool = malloc(n ? n : 1);
+    RuntimeInitArgs args;
+    memset(&args, 0, sizeof(args));
+    args.mem_alloc_type = Alloc_With_Pool;
+    args.mem_alloc_option.pool.heap_buf = pool;
+    args.mem_alloc_option.pool.heap_size = (uint32_t)n;
+    if (!wasm_runtime_full_init(&args))
+        return st;
+    st = ST_INIT;
+    /* the loader may patch the buffer in place: hand it a private copy each time */
+    uint8_t *copy = malloc(image_size);
+    memcpy(copy, image, image_size);
+    wasm_module_t module = wasm_runtime_load(copy, image_size, err, sizeof(err));
+    if (!module)
+        return st;
+    st = ST_LOAD;
+    wasm_runtime_set_wasi_args(module, NULL, 0, NULL, 0, NULL, 0, wasi_argv, wasi_argc);
+    wasm_module_inst_t inst = wasm_runtime_instantiate(module, stack_size, app_heap, err, sizeof(err));
+    if (!inst)
+        return st;
+    st = ST_INST;
+    wasm_exec_env_t env = wasm_runtime_create_exec_env(inst, stack_size);
+    if (!env)
+        return st;
+    st = ST_EXEC;
+    #ifdef LOOKUP_WITH_SIGNATURE /* runtimes before 2.0 take a signature argument */
+    wasm_function_inst_t start = wasm_runtime_lookup_function(inst, "_start", NULL);
+#else
+    wasm_function_inst_t start = wasm_runtime_lookup_function(inst, "_start");
+#endif
+    if (!start)
+        return ST_RUN + 10; /* marks "no _start" */
+    if (wasm_runtime_call_wasm(env, start, 0, NULL))
+        return ST_RUN;
+    const char *ex = wasm_runtime_get_exception(inst);
+    if (ex && strstr(ex, "wasi proc exit"))
+        return ST_RUN;
+    return st;
+}
+
+static int
+trial(size_t n)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int null = open("/dev/null", O_WRONLY);
+        dup2(null, 1);
+        dup2(null, 2);
+        _exit(reach(n));
+    }
+    int status;
+    if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status))
+        return ST_NONE; /* a crash counts as failure */
+    int st = WEXITSTATUS(status);
+    if (st >= ST_RUN + 10) {
+        has_start = 0;
+        st = ST_EXEC;
+    }
+    else if (st == ST_RUN)
+        has_start = 1;
+    return st;
+}
+
+static uint8_t *
+read_file(const char *path, uint32_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long len = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    uint8_t *b = malloc(len);
+    if (fread(b, 1, len, f) != (size_t)len) {
+        fclose(f);
+        return NULL;
+    }
+    fclose(f);
+    *size = (uint32_t)len;
+    return b;
+}
+
+int
+main(int argc, char **argv)
+{
+    size_t max = 64u * 1024 * 1024;
+    int i = 1;
+    for (; i < argc && strncmp(argv[i], "--", 2) == 0 && argv[i][2]; i += 2) {
+        if (i + 1 >= argc)
+            break;
+        if (!strcmp(argv[i], "--stack"))
+            stack_size = (uint32_t)strtoul(argv[i + 1], NULL, 0);
+        else if (!strcmp(argv[i], "--app-heap"))
+            app_heap = (uint32_t)strtoul(argv[i + 1], NULL, 0);
+        else if (!strcmp(argv[i], "--max"))
+            max = strtoul(argv[i + 1], NULL, 0);
+        else {
+            fprintf(stderr, "unknown option %s\n", argv[i]);
+            return 2;
+        }
+    }
+    if (i >= argc) {
+        fprintf(stderr, "usage: pool_harness [--stack N] [--app-heap N] [--max N] FILE.aot [-- ARG...]\n");
+        return 2;
+    }
+    const char *path = argv[i++];
+    if (!(image = read_file(path, &image_size))) {
+        fprintf(stderr, "%s: cannot read\n", path);
+        return 2;
+    }
+    static char *argv0[64];
+    argv0[wasi_argc++] = (char *)path;
+    if (i < argc && !strcmp(argv[i], "--"))
+        i++;
+    for (; i < argc && wasi_argc < 63; i++)
+        argv0[wasi_argc++] = argv[i];
+    wasi_argv = argv0;
+
+    int top = trial(max);
+    printf("file %s stack %u app_heap %u max %zu reached %s\n", path, stack_size, app_heap, max,
+           stage_names[top]);
+    size_t lo = 0; /* fails every stage >= k below lo */
+    for (int k = ST_INIT; k < ST_COUNT; k++) {
+        if (k == ST_RUN && has_start == 0) {
+            printf("stage run min -1\n");
+            continue;
+        }
+        if (top < k) {
+            printf("stage %s min -1\n", stage_names[k]);
+            continue;
+        }
+        size_t a = lo, b = max; /* trial(a) < k (or a == 0 unknown), trial(b) >= k */
+        while (b - a > 1) {
+            size_t m = a + (b - a) / 2;
+            if (trial(m) >= k)
+                b = m;
+            else
+                a = m;
+        }
+        printf("stage %s min %zu\n", stage_names[k], b);
+        lo = a; /* smaller pools cannot reach later stages either (monotone) */
+    }
+    return 0;
+}
