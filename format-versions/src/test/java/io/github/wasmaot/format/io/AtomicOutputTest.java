@@ -141,6 +141,11 @@ class AtomicOutputTest {
     @Test
     void sigtermAndSigintRemoveTheTemporaryFile() throws Exception {
         for (String signal : List.of("TERM", "INT")) {
+            if (signal.equals("INT") && sigintIgnored()) {
+                // started as a background job of a non-interactive shell: SIGINT is ignored and every child inherits
+                // that (POSIX lets no shell reset it), so there is no Ctrl-C to handle; SIGTERM was checked above
+                continue;
+            }
             Path target = dir.resolve("big-" + signal + ".aot");
             ProcessBuilder pb = probe("");
             List<String> cmd = new java.util.ArrayList<>(pb.command());
@@ -162,5 +167,19 @@ class AtomicOutputTest {
                 p.destroyForcibly();
             }
         }
+    }
+
+    /** Whether this JVM (and so every child it starts) has SIGINT ignored (/proc/self/status SigIgn, bit 2 - 1). */
+    private static boolean sigintIgnored() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & 2L) != 0;
+            }
+        }
+        return false;
     }
 }
