@@ -78,4 +78,26 @@ class ValidateCommandTest {
         assertEquals(1, compile.exitCode());
         assertTrue(compile.err().contains("(exception handling proposal)"), compile.err());
     }
+
+    @Test
+    void proposalsTheCoreSpecCallsInvalidAreNamedToo() throws Exception {
+        // (memory 1) (memory 1)
+        Path twoMemories = Files.write(tmp.resolve("two-memories.wasm"), new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0,
+            5, 5, 2, 0, 1, 0, 1});
+        // (global i32 (i32.add (i32.const 1) (i32.const 2)))
+        Path extendedConst = Files.write(tmp.resolve("extended-const.wasm"), new byte[] {0, 'a', 's', 'm', 1, 0, 0,
+            0, 6, 9, 1, 0x7f, 0, 0x41, 1, 0x41, 2, 0x6a, 0x0b});
+        CliRun r = CliRun.of("validate", twoMemories.toString(), extendedConst.toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertEquals(twoMemories + ": invalid: multiple memories: a second memory (2 memories, imported and defined)"
+                + " is not supported (multi-memory proposal) (offset 13)" + System.lineSeparator()
+                + extendedConst + ": invalid: constant expression required: i32.add in a constant expression is not"
+                + " supported (extended-const proposal) (offset 17)" + System.lineSeparator(), r.out());
+        assertEquals("", r.err());
+        CliRun compile = CliRun.of("compile", "--runtime", "current", "--target", "x86_64", "-o",
+                tmp.resolve("two.aot").toString(), twoMemories.toString());
+        assertEquals(1, compile.exitCode());
+        assertEquals(1, compile.err().lines().count(), compile.err());
+        assertTrue(compile.err().contains("(multi-memory proposal)"), compile.err());
+    }
 }

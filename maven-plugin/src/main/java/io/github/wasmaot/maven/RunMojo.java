@@ -104,6 +104,22 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "wasm-aot.run.env")
     List<String> env;
 
+    /**
+     * File the WASI program reads as its stdin (fd 0), e.g. {@code src/test/resources/input.txt} (relative paths
+     * resolve against the project's base directory); {@code -Dwasm-aot.run.stdin=/dev/stdin} pipes Maven's own
+     * input in batch mode ({@code echo hi | mvn -B wasm-aot:run -Dwasm-aot.run.stdin=/dev/stdin ...}). Unset: an
+     * interactive Maven (no {@code -B}) passes its stdin through, as {@code wasm-aot run} does; in batch mode the
+     * program reads end of file at once.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "wasm-aot.run.stdin")
+    File stdinFile;
+
+    /** The Maven session: whether Maven runs interactively (then its stdin is passed through). */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    org.apache.maven.execution.MavenSession session;
+
     /** Base directory for relative {@code dirs} and {@code mapDirs}. */
     @Parameter(defaultValue = "${basedir}", readonly = true)
     File basedir;
@@ -132,7 +148,7 @@ public class RunMojo extends AbstractMojo {
         }
         getLog().info("wasm-aot run: " + describe(request));
         RunResult result;
-        try {
+        try (InputStream stdin = request.wasi().stdin()) {
             result = Runner.run(request);
         } catch (IOException | LoaderException e) {
             throw new MojoFailureException("wasm-aot run: " + e.getMessage(), e);
@@ -144,8 +160,11 @@ public class RunMojo extends AbstractMojo {
         check(result);
     }
 
-    /** The preopens (host paths against {@link #basedir}) and environment; the program reads an empty stdin. */
-    WasiOptions wasi() {
+    /**
+     * The preopens (host paths against {@link #basedir}), environment and stdin: {@link #stdinFile}, else Maven's
+     * stdin when it runs interactively (never closed by the run), else empty input.
+     */
+    WasiOptions wasi() throws MojoExecutionException {
         List<WasiPreopen> preopens = new ArrayList<>();
         for (String d : dirs == null ? List.<String>of() : dirs) {
             WasiPreopen p = WasiPreopen.dir(d.strip());
@@ -155,7 +174,27 @@ public class RunMojo extends AbstractMojo {
             WasiPreopen p = WasiPreopen.mapDir(m.strip());
             preopens.add(new WasiPreopen(p.guestPath(), resolve(p.hostPath())));
         }
-        return new WasiOptions(preopens, env == null ? List.of() : env, InputStream.nullInputStream());
+        return new WasiOptions(preopens, env == null ? List.of() : env, stdin());
+    }
+
+    private InputStream stdin() throws MojoExecutionException {
+        if (stdinFile != null) {
+            Path file = resolve(stdinFile.toPath());
+            try {
+                return java.nio.file.Files.newInputStream(file);
+            } catch (IOException e) {
+                throw new MojoExecutionException("stdinFile " + file + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+        if (session != null && session.getRequest() != null && session.getRequest().isInteractiveMode()) {
+            // the run closes what it reads; Maven's own stdin stays open for whatever comes next
+            return new java.io.FilterInputStream(System.in) {
+                @Override
+                public void close() {
+                }
+            };
+        }
+        return InputStream.nullInputStream();
     }
 
     private Path resolve(Path host) {

@@ -15,9 +15,14 @@ public final class UnsupportedFeatureException extends MalformedModuleException 
      * itself defines as malformed, so the message still starts with the spec's wording.
      */
     public UnsupportedFeatureException(String feature, String reasonPrefix, String what, int offset) {
-        super((reasonPrefix.isEmpty() ? "" : reasonPrefix + ": ") + what + " is not supported ("
-                + feature + " proposal)", offset);
+        super(reason(feature, reasonPrefix, what), offset);
         this.feature = feature;
+    }
+
+    /** {@code "[reasonPrefix: ]what is not supported (feature proposal)"}. */
+    static String reason(String feature, String reasonPrefix, String what) {
+        return (reasonPrefix.isEmpty() ? "" : reasonPrefix + ": ") + what + " is not supported (" + feature
+                + " proposal)";
     }
 
     /** The proposal's name, e.g. {@code "SIMD"}. */

@@ -1,7 +1,6 @@
 package io.github.wasmaot.loader.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.wasmaot.compiler.AotCompiler;
 import io.github.wasmaot.compiler.CompileOptions;
@@ -31,11 +30,15 @@ import io.github.wasmaot.verifier.Verifier;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,18 +56,25 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Mutants of the real wamrc vectors and of a few spec modules compiled by our compiler (bit flips, byte
  * sets, u32/u64 smashes and small deltas, aimed at a random section so the small tables are hit as often as
- * the code) go through reader, verifier and, when accepted, {@link AotModule#open}; every
- * {@code EMULATED_EVERY}-th accepted mutant is also instantiated on the emulated backend and one export is
- * called with zero arguments, each call bounded by the emulator's time limit. Fixed seed; a failure names the
- * mutant's seed and image so {@link #mutant} reproduces it.
+ * the code) go through reader, verifier and, when accepted, {@link AotModule#open}, instantiation on the emulated
+ * backend and a call of one export with zero arguments, each call (the start function's too) bounded by
+ * {@code wasmaot.fuzz.callMillis}. The mutants are checked on {@code wasmaot.fuzz.threads} threads; which mutants
+ * there are depends on the seed only. Fixed seed; a failure names the mutant's seed and image so {@link #mutant}
+ * reproduces it. Knobs: {@code wasmaot.fuzz.loaderMutants} (100 000), {@code wasmaot.fuzz.emulatedEvery} (1: every
+ * accepted mutant runs; n: only those whose number is a multiple of n, the rest are opened only),
+ * {@code wasmaot.fuzz.seed}.
  */
 class VerifiedImagesLoadFuzzTest {
     /** Fixed in CI; -Dwasmaot.fuzz.seed=N explores other mutants. */
     private static final long SEED = Long.getLong("wasmaot.fuzz.seed", 0x10ADF022L);
     private static final int MUTANTS = Integer.getInteger("wasmaot.fuzz.loaderMutants", 100_000);
-    /** One accepted mutant in this many is run on the emulator (the rest are opened only). */
-    private static final int EMULATED_EVERY = Integer.getInteger("wasmaot.fuzz.emulatedEvery", 32);
-    private static final long CALL_TIMEOUT_MILLIS = 100;
+    /** Every mutant whose number is a multiple of this is, when accepted, run on the emulator (else opened only). */
+    private static final int EMULATED_EVERY = Integer.getInteger("wasmaot.fuzz.emulatedEvery", 1);
+    /** Each emulated call's time bound: long enough for the small exports, short for the loops. */
+    private static final long CALL_TIMEOUT_MILLIS = Long.getLong("wasmaot.fuzz.callMillis", 25);
+    /** Worker threads: the outcome of each mutant does not depend on it (but for the time bound). */
+    private static final int THREADS = Integer.getInteger("wasmaot.fuzz.threads", 2);
+    private static final int IN_FLIGHT_PER_THREAD = 8;
     private static final long PER_MUTANT_MS = 20_000;
     private static final String TIMEOUT_PROPERTY = "wasmaot.emulator.callTimeoutMillis";
     private static final String[] SPEC_MODULES = {"fac/fac.0.wasm", "call_indirect/call_indirect.0.wasm",
@@ -103,56 +113,89 @@ class VerifiedImagesLoadFuzzTest {
             Backends.requireOutsideCi(BackendKind.EMULATED, Isa.X86_64);
         }
         List<Seed> seeds = seeds();
+        Set<String> emulatable = new HashSet<>();
+        for (Seed seed : seeds) {
+            if (BackendKind.EMULATED.unavailableReason(Isa.ofArch(seed.isa()).orElseThrow()) == null) {
+                emulatable.add(seed.isa());
+            }
+        }
         Random random = new Random(SEED);
-        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        ExecutorService workers = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "loader-fuzz");
             t.setDaemon(true);
             return t;
         });
         int[] stats = new int[Outcome.values().length];
-        int accepted = 0;
         long[] nanos = new long[2];
+        Deque<Pending> inFlight = new ArrayDeque<>();
         long start = System.nanoTime();
         try {
             for (int i = 0; i < MUTANTS; i++) {
+                // the mutants and which of them run depend on the seed only, never on the thread count
                 Seed seed = seeds.get(random.nextInt(seeds.size()));
                 long mutationSeed = random.nextLong();
-                byte[] mutant = mutant(seed, mutationSeed);
-                boolean emulate = false;
-                VerificationResult verdict = Verifier.verify(mutant, seed.name(),
-                        ProfileCatalog.byNameOrAlias(seed.profile()).orElseThrow(), Target.of(seed.isa()));
-                if (!verdict.accepted()) {
-                    stats[Outcome.REJECTED.ordinal()]++;
-                    continue;
-                }
-                emulate = accepted++ % EMULATED_EVERY == 0 && BackendKind.EMULATED.unavailableReason(
-                        Isa.ofArch(seed.isa()).orElseThrow()) == null;
-                boolean run = emulate;
-                String what = seed.name() + " mutation seed " + mutationSeed + " (reproduce: mutant(seed \""
-                        + seed.name() + "\", " + mutationSeed + "L))";
-                Future<Outcome> f = worker.submit(() -> exercise(seed, mutant, run));
-                long t0 = System.nanoTime();
-                try {
-                    stats[f.get(PER_MUTANT_MS, TimeUnit.MILLISECONDS).ordinal()]++;
-                    nanos[run ? 1 : 0] += System.nanoTime() - t0;
-                } catch (TimeoutException e) {
-                    f.cancel(true);
-                    fail("mutant " + i + ", " + what + ": took over " + PER_MUTANT_MS + " ms");
-                } catch (ExecutionException e) {
-                    throw new AssertionError("mutant " + i + ", " + what + " was accepted by the verifier, then "
-                            + e.getCause(), e.getCause());
+                boolean run = i % EMULATED_EVERY == 0 && emulatable.contains(seed.isa());
+                inFlight.add(new Pending(i, seed, mutationSeed, workers.submit(() -> check(seed, mutationSeed, run))));
+                while (inFlight.size() >= IN_FLIGHT_PER_THREAD * THREADS) {
+                    collect(inFlight.poll(), stats, nanos);
                 }
             }
+            while (!inFlight.isEmpty()) {
+                collect(inFlight.poll(), stats, nanos);
+            }
         } finally {
-            worker.shutdownNow();
+            workers.shutdownNow();
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("loader fuzz: %d mutants of %d seeds in %d ms (%d accepted; opened only: %d ms,"
-                + " emulated: %d ms): %s%n", MUTANTS, seeds.size(), ms, accepted, nanos[0] / 1_000_000,
-                nanos[1] / 1_000_000, describe(stats));
+        int accepted = MUTANTS - stats[Outcome.REJECTED.ordinal()];
+        System.out.printf("loader fuzz: %d mutants of %d seeds in %d ms on %d threads (%d accepted; thread time"
+                + " opened only: %d ms, emulated: %d ms): %s%n", MUTANTS, seeds.size(), ms, THREADS, accepted,
+                nanos[0] / 1_000_000, nanos[1] / 1_000_000, describe(stats));
         assertTrue(stats[Outcome.REJECTED.ordinal()] > 0, "the verifier should reject some mutants");
         assertTrue(stats[Outcome.RESULT.ordinal()] + stats[Outcome.TRAP.ordinal()] > 0,
                 "some accepted mutants should run to a result or a trap");
+    }
+
+    /** A mutant handed to a worker: its number, image and mutation seed (to name it), and its outcome to come. */
+    private record Pending(int index, Seed seed, long mutationSeed, Future<Checked> outcome) {
+        String describe() {
+            return "mutant " + index + ", " + seed.name() + " mutation seed " + mutationSeed + " (reproduce: mutant("
+                    + "seed \"" + seed.name() + "\", " + mutationSeed + "L))";
+        }
+    }
+
+    /** What one mutant came to, whether it was run on the emulator, and the thread time it took. */
+    private record Checked(Outcome outcome, boolean run, long nanos) {
+    }
+
+    private static void collect(Pending p, int[] stats, long[] nanos) throws InterruptedException {
+        Checked c;
+        try {
+            c = p.outcome().get(PER_MUTANT_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            p.outcome().cancel(true);
+            throw new AssertionError(p.describe() + ": took over " + PER_MUTANT_MS + " ms");
+        } catch (ExecutionException e) {
+            throw new AssertionError(p.describe() + " was accepted by the verifier, then " + e.getCause(),
+                    e.getCause());
+        }
+        stats[c.outcome().ordinal()]++;
+        if (c.outcome() != Outcome.REJECTED) {
+            nanos[c.run() ? 1 : 0] += c.nanos();
+        }
+    }
+
+    /** Reader and verifier; when accepted, {@link #exercise}. */
+    static Checked check(Seed seed, long mutationSeed, boolean run) {
+        byte[] mutant = mutant(seed, mutationSeed);
+        VerificationResult verdict = Verifier.verify(mutant, seed.name(),
+                ProfileCatalog.byNameOrAlias(seed.profile()).orElseThrow(), Target.of(seed.isa()));
+        if (!verdict.accepted()) {
+            return new Checked(Outcome.REJECTED, false, 0);
+        }
+        long t0 = System.nanoTime();
+        Outcome outcome = exercise(seed, mutant, run);
+        return new Checked(outcome, run, System.nanoTime() - t0);
     }
 
     enum Outcome { REJECTED, LOADER_EXCEPTION, OPENED, RESULT, TRAP, EXIT, TIME_BOUND, INSTANTIATE_REFUSED }

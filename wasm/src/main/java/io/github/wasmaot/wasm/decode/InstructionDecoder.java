@@ -89,6 +89,10 @@ final class InstructionDecoder {
         if (code == 0xfc) {
             long sub = reader.u32();
             op = sub > 0xff ? null : Opcode.prefixed(0xfc, (int) sub);
+            if (op == null && sub >= 19 && sub <= 22) {
+                // i64.add128, i64.sub128, i64.mul_wide_s, i64.mul_wide_u
+                throw new UnsupportedFeatureException("wide arithmetic", String.format("opcode 0xfc %d", sub), at);
+            }
         } else {
             op = Opcode.single(code);
         }
@@ -108,6 +112,9 @@ final class InstructionDecoder {
             case 0x14, 0x15, 0xd3, 0xd4, 0xd5, 0xd6 ->
                     new UnsupportedFeatureException("function references", String.format("opcode 0x%02x", code), at);
             case 0xfb -> new UnsupportedFeatureException("GC", "opcode prefix 0xfb", at);
+            // cont.new, cont.bind, suspend, resume, resume_throw, switch
+            case 0xe0, 0xe1, 0xe2, 0xe3, 0xe4, 0xe5 ->
+                    new UnsupportedFeatureException("stack switching", String.format("opcode 0x%02x", code), at);
             default -> new MalformedModuleException("illegal opcode", at);
         };
     }

@@ -58,6 +58,8 @@ final class TypeDecoder {
                     "reference type nullexnref (0x74)", at);
             case 0x6e, 0x6d, 0x6c, 0x6b, 0x6a, 0x71, 0x72, 0x73 -> new UnsupportedFeatureException("GC", reason,
                     what + " (" + GC_REFERENCE_NAMES.get(code) + ")", at);
+            case 0x68 -> new UnsupportedFeatureException("stack switching", reason, what + " (contref)", at);
+            case 0x75 -> new UnsupportedFeatureException("stack switching", reason, what + " (nullcontref)", at);
             default -> new MalformedModuleException(reason, at);
         };
     }
@@ -80,6 +82,10 @@ final class TypeDecoder {
             };
             if (gc != null) {
                 throw new UnsupportedFeatureException("GC", "malformed function type", gc, at);
+            }
+            if (form == 0x5d) {
+                throw new UnsupportedFeatureException("stack switching", "malformed function type",
+                        "continuation type (0x5d)", at);
             }
             throw new MalformedModuleException("malformed function type", at);
         }

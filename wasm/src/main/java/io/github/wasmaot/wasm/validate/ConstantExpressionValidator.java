@@ -19,14 +19,39 @@ final class ConstantExpressionValidator {
     private ConstantExpressionValidator() {
     }
 
-    static void validate(ConstantExpression expression, ValType expected, ValidationContext context) {
+    /**
+     * {@code allGlobals} counts the module's globals, imported and defined: a {@code global.get} of a defined one
+     * is refused naming the GC proposal (which lets constant expressions read any preceding immutable global).
+     */
+    static void validate(ConstantExpression expression, ValType expected, ValidationContext context,
+                         int allGlobals) {
         TypeStack stack = new TypeStack();
         stack.pushFrame(Opcode.BLOCK, List.of(), List.of(expected));
         for (Instruction in : expression.instructions()) {
+            proposal(in, context, allGlobals);
             try {
                 apply(in, stack, context);
             } catch (ValidationFailure f) {
                 throw new InvalidModuleException(f.getMessage(), in.offset());
+            }
+        }
+    }
+
+    /** Constant instructions that later proposals allow, refused with the spec's wording and the proposal's name. */
+    private static void proposal(Instruction in, ValidationContext context, int allGlobals) {
+        switch (in.opcode()) {
+            case I32_ADD, I32_SUB, I32_MUL, I64_ADD, I64_SUB, I64_MUL -> throw InvalidModuleException.unsupported(
+                    "extended-const", "constant expression required", in.opcode().mnemonic()
+                            + " in a constant expression", in.offset());
+            case GLOBAL_GET -> {
+                int index = in.index();
+                if (Integer.compareUnsigned(index, context.globalCount()) >= 0
+                        && Integer.compareUnsigned(index, allGlobals) < 0) {
+                    throw InvalidModuleException.unsupported("GC", "unknown global " + index, "global.get of a"
+                            + " global defined in this module (not imported) in a constant expression", in.offset());
+                }
+            }
+            default -> {
             }
         }
     }

@@ -63,7 +63,8 @@ public final class ModuleValidator {
             checkMemory(m.type(), m.offset());
         }
         if (memories.size() > 1) {
-            throw new InvalidModuleException("multiple memories", secondMemoryOffset());
+            throw InvalidModuleException.unsupported("multi-memory", "multiple memories", "a second memory ("
+                    + memories.size() + " memories, imported and defined)", secondMemoryOffset());
         }
         List<ValType> elementTypes = module.elements().stream().map(ElementSegment::type).toList();
         int dataCount = module.dataCount().orElse(module.data().size());
@@ -155,8 +156,8 @@ public final class ModuleValidator {
         }
     }
 
-    private static void constant(ConstantExpression e, ValType type, ValidationContext context) {
-        ConstantExpressionValidator.validate(e, type, context);
+    private void constant(ConstantExpression e, ValType type, ValidationContext context) {
+        ConstantExpressionValidator.validate(e, type, context, module.allGlobals().size());
     }
 
     private void elements(ValidationContext context) {

@@ -45,6 +45,10 @@ record ValidationContext(List<FuncType> types, List<FuncType> functions, List<Ta
         return memories.get(index);
     }
 
+    int globalCount() {
+        return globals.size();
+    }
+
     GlobalType global(int index) {
         if (Integer.compareUnsigned(index, globals.size()) >= 0) {
             throw new ValidationFailure("unknown global " + Integer.toUnsignedString(index));

@@ -1,6 +1,8 @@
 package io.github.wasmaot.wasm.decode;
 
+import static io.github.wasmaot.wasm.TestModules.DATA;
 import static io.github.wasmaot.wasm.TestModules.EXPORT;
+import static io.github.wasmaot.wasm.TestModules.GLOBAL;
 import static io.github.wasmaot.wasm.TestModules.IMPORT;
 import static io.github.wasmaot.wasm.TestModules.MEMORY;
 import static io.github.wasmaot.wasm.TestModules.TYPE;
@@ -11,9 +13,12 @@ import static io.github.wasmaot.wasm.TestModules.section;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.wasmaot.wasm.InvalidModuleException;
 import io.github.wasmaot.wasm.MalformedModuleException;
 import io.github.wasmaot.wasm.TestModules;
 import io.github.wasmaot.wasm.UnsupportedFeatureException;
+import io.github.wasmaot.wasm.validate.ModuleValidator;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -115,8 +120,64 @@ class UnsupportedProposalTest {
                 function(NONE, 0x14, 0x00, 0x0b));
     }
 
+    private static InvalidModuleException invalid(byte[] module) {
+        return assertThrows(InvalidModuleException.class,
+                () -> ModuleValidator.validate(ModuleDecoder.decode(module)));
+    }
+
+    private static void assertInvalidNamed(String feature, String message, int offset, byte[] module) {
+        InvalidModuleException e = invalid(module);
+        assertEquals(Optional.of(feature), e.feature());
+        assertEquals(offset, e.offset());
+        assertEquals(message + " (at offset " + offset + ")", e.getMessage());
+    }
+
+    @Test
+    void extendedConstantExpressions() {
+        // (global i32 (i32.add (i32.const 1) (i32.const 2))): the add after count, type, mutability and two consts
+        String[] names = {"i32.add", "i32.sub", "i32.mul"};
+        int[] codes = {0x6a, 0x6b, 0x6c};
+        for (int k = 0; k < 3; k++) {
+            assertInvalidNamed("extended-const", "constant expression required: " + names[k] + " in a constant "
+                    + "expression is not supported (extended-const proposal)", CONTENT + 7,
+                    module(section(GLOBAL, 1, 0x7f, 0, 0x41, 1, 0x41, 2, codes[k], 0x0b)));
+        }
+        // (global i64 (i64.mul (i64.const 3) (i64.const 4)))
+        assertInvalidNamed("extended-const", "constant expression required: i64.mul in a constant expression is "
+                + "not supported (extended-const proposal)", CONTENT + 7,
+                module(section(GLOBAL, 1, 0x7e, 0, 0x42, 3, 0x42, 4, 0x7e, 0x0b)));
+        // (memory 1) (data (i32.sub (i32.const 8) (i32.const 4)) ""): a 5-byte memory section, then the data
+        // section's id, size, count, flags and two consts
+        assertInvalidNamed("extended-const", "constant expression required: i32.sub in a constant expression is "
+                + "not supported (extended-const proposal)", 8 + 5 + 8,
+                module(section(MEMORY, 1, 0, 1), section(DATA, 1, 0, 0x41, 8, 0x41, 4, 0x6b, 0x0b, 0)));
+        // what the core spec says about other instructions stays as it was
+        InvalidModuleException ctz = invalid(module(section(GLOBAL, 1, 0x7f, 0, 0x41, 0, 0x68, 0x0b)));
+        assertEquals("constant expression required", ctz.reason());
+        assertEquals(Optional.empty(), ctz.feature());
+    }
+
+    @Test
+    void globalGetOfDefinedGlobalInConstantExpression() {
+        // (global i32 (i32.const 0)) (global i32 (global.get 0)): spec 2.0 "unknown global"; GC lifts it
+        assertInvalidNamed("GC", "unknown global 0: global.get of a global defined in this module (not imported) in "
+                + "a constant expression is not supported (GC proposal)", CONTENT + 8,
+                module(section(GLOBAL, 2, 0x7f, 0, 0x41, 0, 0x0b, 0x7f, 0, 0x23, 0, 0x0b)));
+        // an index past every global stays plainly unknown
+        InvalidModuleException unknown = invalid(module(section(GLOBAL, 1, 0x7f, 0, 0x23, 1, 0x0b)));
+        assertEquals("unknown global 1", unknown.reason());
+        assertEquals(Optional.empty(), unknown.feature());
+    }
+
     @Test
     void multiMemory() {
+        // (memory 1) (memory 1): the second memory at content + 3
+        assertInvalidNamed("multi-memory", "multiple memories: a second memory (2 memories, imported and defined) is "
+                + "not supported (multi-memory proposal)", CONTENT + 3, module(section(MEMORY, 2, 0, 1, 0, 1)));
+        // (import "m" "m" (memory 1)) (memory 1)
+        assertInvalidNamed("multi-memory", "multiple memories: a second memory (2 memories, imported and defined) is "
+                + "not supported (multi-memory proposal)", 8 + 10 + 3,
+                module(section(IMPORT, 1, 1, 'm', 1, 'm', 2, 0, 1), section(MEMORY, 1, 0, 1)));
         // memory.size 1, memory.grow 1, memory.fill 1
         assertNamed("multi-memory", "zero byte expected: memory index byte 0x01 is not supported (multi-memory "
                 + "proposal)", FIRST + 1, function(NONE, 0x3f, 0x01, 0x1a, 0x0b));
@@ -131,6 +192,55 @@ class UnsupportedProposalTest {
         // i32x4.relaxed_trunc_f32x4_s: 0xfd 0x101 (LEB 0x81 0x02)
         assertNamed("relaxed SIMD", "opcode 0xfd 0x101 is not supported (relaxed SIMD proposal)", FIRST,
                 function(NONE, 0xfd, 0x81, 0x02, 0x0b));
+    }
+
+    @Test
+    void wideArithmetic() {
+        // i64.add128 (0xfc 19), i64.sub128, i64.mul_wide_s, i64.mul_wide_u (0xfc 22)
+        for (int sub = 19; sub <= 22; sub++) {
+            assertNamed("wide arithmetic", "opcode 0xfc " + sub + " is not supported (wide arithmetic proposal)",
+                    FIRST, function(NONE, 0xfc, sub, 0x0b));
+        }
+        // 0xfc 23 is nobody's
+        assertEquals("illegal opcode", assertThrows(MalformedModuleException.class,
+                () -> ModuleDecoder.decode(function(NONE, 0xfc, 23, 0x0b))).reason());
+    }
+
+    @Test
+    void stackSwitching() {
+        // (type (cont 0))
+        assertNamed("stack switching", "malformed function type: continuation type (0x5d) is not supported (stack "
+                + "switching proposal)", CONTENT + 1, module(section(TYPE, 1, 0x5d, 0)));
+        // (func (param contref))
+        assertNamed("stack switching", "malformed value type: reference type 0x68 (contref) is not supported (stack "
+                + "switching proposal)", CONTENT + 3, module(section(TYPE, 1, 0x60, 1, 0x68, 0)));
+        // cont.new 0 ... switch
+        for (int op = 0xe0; op <= 0xe5; op++) {
+            assertNamed("stack switching", String.format("opcode 0x%02x is not supported (stack switching "
+                    + "proposal)", op), FIRST, function(NONE, op, 0x00, 0x0b));
+        }
+    }
+
+    @Test
+    void tailCalls() {
+        // return_call 0, return_call_indirect 0 0
+        assertNamed("tail calls", "opcode 0x12 is not supported (tail calls proposal)", FIRST,
+                function(NONE, 0x12, 0x00, 0x0b));
+        assertNamed("tail calls", "opcode 0x13 is not supported (tail calls proposal)", FIRST,
+                function(NONE, 0x13, 0x00, 0x00, 0x0b));
+    }
+
+    @Test
+    void threadsAtomics() {
+        // memory.atomic.notify (0xfe 0x00)
+        assertNamed("threads", "opcode prefix 0xfe (atomics) is not supported (threads proposal)", FIRST,
+                function(NONE, 0xfe, 0x00, 0x02, 0x00, 0x0b));
+    }
+
+    @Test
+    void customPageSizes() {
+        // (memory 1 (pagesize 1)): limits flags 0x08 then the page size exponent
+        assertEquals("custom page sizes", unsupported(module(section(MEMORY, 1, 0x08, 1, 0))).feature());
     }
 
     @Test

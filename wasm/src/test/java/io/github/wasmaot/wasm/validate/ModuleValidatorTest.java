@@ -114,7 +114,8 @@ class ModuleValidatorTest {
     void globalInitializerMustBeConstant() {
         byte[] m = module(section(GLOBAL, 1, 0x7f, 0x00, 0x41, 0x01, 0x41, 0x01, 0x6a, 0x0b));
         InvalidModuleException e = invalid(m);
-        assertEquals("constant expression required", e.reason());
+        // the spec's wording first (i32.add is constant only with the extended-const proposal, named after it)
+        assertTrue(e.reason().startsWith("constant expression required"), e.reason());
         assertEquals(-1, e.functionIndex());
         // header 8, section id and size 2, count 1, global type 2, i32.const 1 twice 4: i32.add
         assertEquals(8 + 2 + 1 + 2 + 4, e.offset());
@@ -131,7 +132,7 @@ class ModuleValidatorTest {
     @Test
     void atMostOneMemory() {
         InvalidModuleException two = invalid(module(section(MEMORY, 2, 0, 1, 0, 1)));
-        assertEquals("multiple memories", two.reason());
+        assertTrue(two.reason().startsWith("multiple memories"), two.reason());
         // header 8, section id and size 2, count 1, first memory 2: the second memory
         assertEquals(8 + 2 + 1 + 2, two.offset());
         assertEquals("memory size must be at most 65536 pages (4GiB)",

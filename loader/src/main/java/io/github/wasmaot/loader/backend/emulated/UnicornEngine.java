@@ -116,7 +116,12 @@ public final class UnicornEngine implements AutoCloseable {
      * returns Unicorn's error code.
      */
     public int run(long begin, long until, long timeoutMicros) {
-        return lib.uc_emu_start(uc, begin, until, timeoutMicros, 0);
+        if (timeoutMicros <= 0) {
+            return lib.uc_emu_start(uc, begin, until, 0, 0);
+        }
+        try (CallTimer timer = CallTimer.arm(this, timeoutMicros)) {
+            return lib.uc_emu_start(uc, begin, until, 0, 0);
+        }
     }
 
     public void stop() {
