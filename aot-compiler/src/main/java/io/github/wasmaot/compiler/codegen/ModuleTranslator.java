@@ -5,6 +5,7 @@ import static org.bytedeco.llvm.global.LLVM.*;
 import io.github.wasmaot.compiler.CodegenTarget;
 import io.github.wasmaot.compiler.CompileException;
 import io.github.wasmaot.compiler.CompileProgress;
+import io.github.wasmaot.compiler.Parallel;
 import io.github.wasmaot.compiler.llvm.LlvmNatives;
 import io.github.wasmaot.compiler.elf.ElfObject;
 import io.github.wasmaot.compiler.elf.ElfReader;

@@ -1,4 +1,4 @@
-package io.github.wasmaot.compiler.codegen;
+package io.github.wasmaot.compiler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +14,14 @@ import java.util.function.Function;
  * thread everything runs on the caller. Worker threads get a large stack (LLVM recurses on deeply nested code)
  * and are daemons; the first failure (in list order) is rethrown as it was thrown.
  */
-final class Parallel {
+public final class Parallel {
     private static final long STACK_BYTES = 64L << 20;
 
     private Parallel() {
     }
 
-    static <T, R> List<R> map(List<T> items, int threads, Function<T, R> f) {
+    /** {@code f} over {@code items} on up to {@code threads} threads, results in list order. */
+    public static <T, R> List<R> map(List<T> items, int threads, Function<T, R> f) {
         int n = Math.max(1, Math.min(threads, items.size()));
         if (n == 1) {
             List<R> out = new ArrayList<>(items.size());
