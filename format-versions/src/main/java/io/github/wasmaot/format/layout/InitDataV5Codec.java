@@ -100,9 +100,11 @@ public final class InitDataV5Codec implements SectionCodec<InitDataSection> {
             int refType = in.u16();
             int nullable = in.u16();
             long heapType = in.u32();
-            int count = in.count(in.u32(), 4, "table segment value");
-            List<InitExpr> values = new ArrayList<>(count);
-            for (int j = 0; j < count; j++) {
+            // the runtime allocates value_count slots and reads each with load_init_expr, so a bad value's type is
+            // reported before the count runs past the section ("invalid init expr type." from the real 2.2.0 iwasm)
+            long count = in.u32();
+            List<InitExpr> values = new ArrayList<>((int) Math.min(count, in.remaining() / 8 + 1));
+            for (long j = 0; j < count; j++) {
                 values.add(InitExprCodec.read(in));
             }
             tableSegments.add(new TableInitData(mode, elemType, tableIndex, offset,
