@@ -44,9 +44,9 @@ public final class AotReader {
     /** Reads an image strictly as {@code profile}'s loader would. */
     public static AotImage read(byte[] image, String fileName, RuntimeProfile profile) throws AotFormatException {
         ImageHeader header = ImageHeader.read(image, fileName);
-        if (header.version() != profile.aotVersion()) {
+        if (!profile.acceptsAotVersion(header.version())) {
             throw new AotFormatException(fileName, "header", 4, "AOT version " + header.version() + ", "
-                    + profile.name() + " reads version " + profile.aotVersion(), "unknown binary version");
+                    + profile.name() + " reads version " + profile.acceptedAotVersionsLabel(), "unknown binary version");
         }
         List<SectionHeader> headers = SectionWalker.walk(image, fileName, profile);
         checkOrder(headers, fileName, profile);

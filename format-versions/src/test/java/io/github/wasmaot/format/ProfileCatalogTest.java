@@ -24,9 +24,27 @@ class ProfileCatalogTest {
     @CsvSource({"legacy,wamr-cba4c782", "wamr-cba4c782,wamr-cba4c782", "current,wamr-2.4", "wamr-2.4,wamr-2.4",
             "wamr-2.4.1,wamr-2.4", "wamr-2.4.5,wamr-2.4", "WAMR-2.4.4,wamr-2.4", "wamr-1.3,wamr-1.3",
             "wamr-2.0,wamr-2.0", "wamr-2.1,wamr-2.1", "wamr-2.2,wamr-2.2", "wamr-2.3,wamr-2.3",
-            "wamr-2.4.0,wamr-2.3"})
+            "2.4.5,wamr-2.4", "WAMR-1.3.3,wamr-1.3", "1.3.0,wamr-1.3", "WAMR-2.1.1,wamr-2.1", "2.3.0,wamr-2.3",
+            "next,wamr-main-646b5a9", "wamr-main,wamr-main-646b5a9", "WAMR-2.0.0,wamr-2.0", "2.2.0,wamr-2.2"})
     void looksUpByNameOrAlias(String key, String name) {
         assertEquals(name, ProfileCatalog.byNameOrAlias(key).orElseThrow().name());
+    }
+
+    /** WAMR-2.4.0 writes v4 with 2.4.1's element-segment layout: no profile may claim it (WAMR issue #4504). */
+    @Test
+    void release2x4x0IsExcludedWithItsReason() {
+        assertTrue(ProfileCatalog.byNameOrAlias("wamr-2.4.0").isEmpty());
+        assertTrue(ProfileCatalog.byNameOrAlias("2.4.0").isEmpty());
+        RuntimeProfile p24 = ProfileCatalog.byNameOrAlias("2.4.4").orElseThrow();
+        assertTrue(p24.definition().excludedReleases().get("2.4.0").contains("AOT version 4"));
+    }
+
+    /** aot_compatible_version of each line: 2.3.x takes 3 or 4, every other only its own. */
+    @ParameterizedTest
+    @CsvSource({"wamr-cba4c782,3", "wamr-1.3,3", "wamr-2.0,3", "wamr-2.1,3", "wamr-2.2,3", "wamr-2.3,3 or 4",
+            "wamr-2.4,5", "next,6"})
+    void acceptedAotVersions(String name, String accepted) {
+        assertEquals(accepted, ProfileCatalog.byNameOrAlias(name).orElseThrow().acceptedAotVersionsLabel());
     }
 
     @Test

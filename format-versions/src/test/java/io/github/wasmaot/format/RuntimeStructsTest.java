@@ -15,6 +15,7 @@ import io.github.wasmaot.format.profile.runtime.RuntimeData;
 import io.github.wasmaot.format.profile.runtime.RuntimeStructs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -110,11 +111,27 @@ class RuntimeStructsTest {
         assertEquals(1, runtime("current").moduleTypes().wasmModuleAot());
     }
 
+    /**
+     * Each family's offsets against the numbers its own core/iwasm/aot/aot_runtime.c asserts (bh_static_assert):
+     * cur_exception == 13*8, global_table_data == 13*8+128+N*8 (N = 11 in 1.3.x, 14 from 2.0.0 on),
+     * sizeof(AOTMemoryInstance) == 104 / 120, offsetof(AOTTableInstance, elems) == 8 / 24.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"wamr-1.3", "wamr-2.0", "wamr-2.1", "wamr-2.2", "wamr-2.3"})
-    void unreadRuntimesHaveNoStructData(String name) {
-        RuntimeProfile p = ProfileCatalog.byNameOrAlias(name).orElseThrow();
-        assertTrue(p.runtime().isEmpty());
+    @CsvSource({"wamr-1.3,104,320,104,8,296,4", "wamr-2.0,104,344,120,24,304,8", "wamr-2.1,104,344,120,24,304,8",
+            "wamr-2.2,104,344,120,24,304,8", "wamr-2.3,104,344,120,24,304,8", "wamr-2.4,104,344,120,24,304,8",
+            "wamr-main-646b5a9,104,344,120,24,304,8"})
+    void everyFamilyHasTheOffsetsItsRuntimeAsserts(String name, int curException, int globalTableData,
+                                                   int memoryInstanceSize, int elems, int extra, int elemBytes) {
+        RuntimeStructs s = runtime(name).structs();
+        assertEquals(curException, s.moduleInstance().curException());
+        assertEquals(globalTableData, s.moduleInstance().globalTableData());
+        assertEquals(memoryInstanceSize, s.memoryInstance().size());
+        assertEquals(elems, s.tableInstance().elems());
+        assertEquals(extra, s.moduleInstance().extra().orElseThrow());
+        assertEquals(elemBytes, s.tableInstance().elemBytes());
+        assertEquals(2 * PTR, s.execEnv().moduleInst());
+        assertEquals(8 * PTR, s.execEnv().nativeSymbol());
+        assertEquals(5 * PTR, s.moduleInstance().funcPtrs());
     }
 
     @Test

@@ -32,8 +32,25 @@ class ManifestRunsTest {
 
     @TestFactory
     Stream<DynamicTest> manifestRuns() {
+        return runs(AotVectors.all());
+    }
+
+    /**
+     * The other release families (WAMR 1.3.3, 2.3.1, main 646b5a9: ../shared/aot-vectors-releases), opt-in by
+     * that folder's manifest; each image is opened with its own family's profile.
+     */
+    @TestFactory
+    Stream<DynamicTest> releaseFamilyRuns() {
+        if (!AotVectors.releasesPresent() && !"true".equals(System.getenv("CI"))) {
+            return Stream.of(DynamicTest.dynamicTest("no release vectors", () ->
+                    Assumptions.abort("no " + AotVectors.releasesDir().resolve("manifest.json"))));
+        }
+        return runs(AotVectors.releases());
+    }
+
+    private Stream<DynamicTest> runs(List<AotVectors.Entry> images) {
         List<DynamicTest> tests = new ArrayList<>();
-        for (AotVectors.Entry image : AotVectors.all()) {
+        for (AotVectors.Entry image : images) {
             for (AotVectors.Run run : image.runs()) {
                 Case c = new Case(image, run);
                 for (BackendKind kind : BackendKind.values()) {

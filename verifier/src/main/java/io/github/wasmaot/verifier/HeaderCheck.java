@@ -35,11 +35,11 @@ final class HeaderCheck {
             detected = Optional.empty();
             family = "an unknown writer (" + e.reason() + ")";
         }
-        if (header.version() != profile.aotVersion()) {
+        if (!profile.acceptsAotVersion(header.version())) {
             out.error(FindingCode.AOT_VERSION, "header", 4, "image is AOT version " + header.version()
                     + " (accepted by " + catalog.releasesAccepting(header.version()) + "; written by "
                     + family + "), but " + profile.name() + " (" + profile.releasesLabel()
-                    + ") only loads AOT version " + profile.aotVersion(),
+                    + ") only loads AOT version " + profile.acceptedAotVersionsLabel(),
                     RuntimeTexts.of(profile).get("version", "unknown binary version"));
             detected.ifPresent(d -> targetInfoBehindVersion(d, profile, out));
             return Optional.empty();

@@ -64,9 +64,17 @@ class VerifierMutationTest {
         byte[] relabelled = Mutations.putU32(v.bytes(), 4, 3);
         VerificationResult r = Verifier.verify(relabelled, v.file(), TestProfiles.withFacts("wamr-2.2"),
                 Target.of(v.isa()));
-        assertTrue(r.accepted(), () -> r.errors().toString());
         assertTrue(r.first(FindingCode.PROFILE_FAMILY).orElseThrow().message().contains("wamr-2.2"));
-        assertTrue(r.has(FindingCode.LAYOUT_NOT_IMPLEMENTED));
+        assertFalse(r.has(FindingCode.AOT_VERSION) || r.has(FindingCode.TARGET_INFO_SIZE)
+                || r.has(FindingCode.LAYOUT_NOT_IMPLEMENTED), () -> r.findings().toString());
+        // 2.2 decodes the bodies: a 2.4 element segment's tagged offset is not the 2.2 layout (u32 type + u64)
+        boolean segments = !Mutations.read(v).initData().tableInitData().isEmpty();
+        assertEquals(!segments, r.accepted(), () -> r.errors().toString());
+        if (v.file().equals("features.wamr-2.4.x86_64.aot")) {
+            // the real WAMR-2.2.0 iwasm on this relabelled image (2026-12-02): "AOT module load failed: invalid init
+            // expr type."
+            assertEquals("invalid init expr type.", r.runtimeText().orElseThrow(), () -> r.errors().toString());
+        }
         VerificationResult legacy = Verifier.verify(relabelled, v.file(), TestProfiles.withFacts("wamr-1.3"),
                 Target.of(v.isa()));
         assertEquals("invalid section size", legacy.runtimeText().orElseThrow());

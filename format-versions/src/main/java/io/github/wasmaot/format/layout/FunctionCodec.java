@@ -14,6 +14,10 @@ import java.util.List;
 public final class FunctionCodec implements SectionCodec<FunctionSection> {
     public static final String LEGACY = "function-v3";
     public static final String V5 = "function-v5";
+    /** WAMR 2.0.0-2.2.0: already carries the cell numbers (WAMR-2.0.0 aot_loader.c load_function_section). */
+    public static final String V3_2X = "function-v3-2.x";
+    /** WAMR 2.3.x and 2.4.0. */
+    public static final String V4 = "function-v4";
 
     private final String name;
     private final boolean withCellNums;

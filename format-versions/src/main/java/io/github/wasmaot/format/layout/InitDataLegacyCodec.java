@@ -20,15 +20,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Init data as WAMR cba4c782 (AOT v3, 2021) lays it out: initializers are a u32 type plus a u64 slot,
- * tables are five u32s, function types carry u32 counts, aux addresses are u32.
+ * Init data as WAMR cba4c782 (AOT v3, 2021) and WAMR 1.3.x lay it out: initializers are a u32 type plus a
+ * u64 slot, tables are five u32s, function types carry u32 counts, aux addresses are u32. The two differ in
+ * one place: 1.3.x import tables start with a u32 element type (WAMR-1.3.3 aot_loader.c
+ * load_import_table_list: elem_type, init_size, max_size, possible_grow), cba4c782's do not.
  */
 public final class InitDataLegacyCodec implements SectionCodec<InitDataSection> {
     public static final String NAME = "init-data-v3-legacy";
+    /** WAMR 1.3.0-1.3.3. */
+    public static final String V3_1_3 = "init-data-v3-1.3";
+
+    private final String name;
+    private final boolean importTableElemType;
+
+    public InitDataLegacyCodec() {
+        this(NAME, false);
+    }
+
+    public InitDataLegacyCodec(String name, boolean importTableElemType) {
+        this.name = name;
+        this.importTableElemType = importTableElemType;
+    }
 
     @Override
     public String layoutName() {
-        return NAME;
+        return name;
     }
 
     @Override
@@ -44,13 +60,14 @@ public final class InitDataLegacyCodec implements SectionCodec<InitDataSection> 
             long byteCount = in.u32();
             segments.add(new MemInitData(passive, memIndex, offset, in.bytes(byteCount)));
         }
-        n = in.count(in.u32(), 12, "import table");
+        n = in.count(in.u32(), importTableElemType ? 16 : 12, "import table");
         List<ImportTable> importTables = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
+            int elemType = importTableElemType ? (int) in.u32() : 0;
             long init = in.u32();
             long max = in.u32();
             long grow = in.u32();
-            importTables.add(new ImportTable(0, 0, (int) grow, 0, init, max));
+            importTables.add(new ImportTable(elemType, 0, (int) grow, 0, init, max));
         }
         n = in.count(in.u32(), 20, "table");
         List<Table> tables = new ArrayList<>(n);
@@ -110,15 +127,11 @@ public final class InitDataLegacyCodec implements SectionCodec<InitDataSection> 
     }
 
     private static InitExpr readSlot(ByteReader in) throws AotFormatException {
-        int type = (int) in.u32();
-        return new InitExpr.Slot64(type, in.u64());
+        return InitExprCodec.readSlot(in);
     }
 
     private static void writeSlot(InitExpr e, ByteSink out) {
-        out.u32(e.type());
-        out.u64(e instanceof InitExpr.Slot64 s ? s.value()
-                : e instanceof InitExpr.Value64 v ? v.value()
-                : e instanceof InitExpr.Value32 v ? v.value() : 0);
+        InitExprCodec.writeSlot(e, out);
     }
 
     @Override
@@ -133,6 +146,9 @@ public final class InitDataLegacyCodec implements SectionCodec<InitDataSection> 
         }
         out.u32(d.importTables().size());
         for (ImportTable t : d.importTables()) {
+            if (importTableElemType) {
+                out.u32(t.elemType());
+            }
             out.u32(t.initSize()).u32(t.maxSize()).u32(t.possibleGrow());
         }
         out.u32(d.tables().size());

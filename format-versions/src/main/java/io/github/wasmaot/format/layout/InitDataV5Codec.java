@@ -21,16 +21,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Init data as WAMR 2.4 (AOT v5) lays it out without GC: tagged initializers, byte-sized table flags,
- * type-flagged function types with u16 counts, u64 aux addresses.
+ * Init data as WAMR 2.x lays it out without GC: tagged initializers, byte-sized table flags,
+ * type-flagged function types with u16 counts, u64 aux addresses. WAMR 2.0.0-2.3.1 (AOT v3 with the 48-byte
+ * target info, and v4) write a table segment's offset as a u32 type plus a u64 slot followed by 8 bytes of
+ * ref-type info (WAMR-2.3.1 aot_loader.c load_table_init_data_list: init_expr_type, init_expr_value,
+ * "Skip 8 byte(2+2+4) for ref type info"); from 2.4.1 (AOT v5) on it is a tagged initializer
+ * (load_init_expr). Nothing else in the section differs between the two (read_uint32 aligns to 4, so the
+ * table's fourth byte is padding in 2.0-2.2 and the skipped nullable byte in 2.3).
  */
 public final class InitDataV5Codec implements SectionCodec<InitDataSection> {
     public static final String NAME = "init-data-v5";
+    /** WAMR 2.0.0-2.2.0 (AOT v3, 48-byte target info). */
+    public static final String V3_2X = "init-data-v3-2.x";
+    /** WAMR 2.3.0-2.3.1 and 2.4.0 (AOT v4). */
+    public static final String V4 = "init-data-v4";
     private static final long GC_FEATURE = 1L << 4;
+
+    private final String name;
+    private final boolean taggedTableSegmentOffset;
+
+    public InitDataV5Codec() {
+        this(NAME, true);
+    }
+
+    public InitDataV5Codec(String name, boolean taggedTableSegmentOffset) {
+        this.name = name;
+        this.taggedTableSegmentOffset = taggedTableSegmentOffset;
+    }
 
     @Override
     public String layoutName() {
-        return NAME;
+        return name;
     }
 
     @Override
@@ -75,13 +96,15 @@ public final class InitDataV5Codec implements SectionCodec<InitDataSection> {
             long mode = in.u32();
             long elemType = in.u32();
             long tableIndex = in.u32();
-            InitExpr offset = InitExprCodec.read(in);
+            InitExpr offset = taggedTableSegmentOffset ? InitExprCodec.read(in) : InitExprCodec.readSlot(in);
             int refType = in.u16();
             int nullable = in.u16();
             long heapType = in.u32();
-            int count = in.count(in.u32(), 4, "table segment value");
-            List<InitExpr> values = new ArrayList<>(count);
-            for (int j = 0; j < count; j++) {
+            // the runtime allocates value_count slots and reads each with load_init_expr, so a bad value's type is
+            // reported before the count runs past the section ("invalid init expr type." from the real 2.2.0 iwasm)
+            long count = in.u32();
+            List<InitExpr> values = new ArrayList<>((int) Math.min(count, in.remaining() / 8 + 1));
+            for (long j = 0; j < count; j++) {
                 values.add(InitExprCodec.read(in));
             }
             tableSegments.add(new TableInitData(mode, elemType, tableIndex, offset,
@@ -146,7 +169,11 @@ public final class InitDataV5Codec implements SectionCodec<InitDataSection> {
         out.u32(d.tableInitData().size());
         for (TableInitData t : d.tableInitData()) {
             out.u32(t.mode()).u32(t.elemType()).u32(t.tableIndex());
-            InitExprCodec.write(t.offset(), out);
+            if (taggedTableSegmentOffset) {
+                InitExprCodec.write(t.offset(), out);
+            } else {
+                InitExprCodec.writeSlot(t.offset(), out);
+            }
             ElemRefType r = t.elemRefType() == null ? new ElemRefType((int) t.elemType(), 0, 0) : t.elemRefType();
             out.u16(r.refType()).u16(r.nullable()).u32(r.heapType());
             out.u32(t.values().size());

@@ -55,4 +55,17 @@ final class InitExprCodec {
             write(b.right(), out);
         }
     }
+
+    /** The older fixed form: u32 type, then a u64 slot whatever the type (AOT v3 and v4 offsets). */
+    static InitExpr readSlot(ByteReader in) throws AotFormatException {
+        int type = (int) in.u32();
+        return new InitExpr.Slot64(type, in.u64());
+    }
+
+    static void writeSlot(InitExpr e, ByteSink out) {
+        out.u32(e.type());
+        out.u64(e instanceof InitExpr.Slot64 s ? s.value()
+                : e instanceof InitExpr.Value64 v ? v.value()
+                : e instanceof InitExpr.Value32 v ? v.value() : 0);
+    }
 }

@@ -19,10 +19,15 @@ public final class LayoutRegistry {
             Map.of(TargetInfoCodec.NAME, new TargetInfoCodec());
     private static final Map<String, SectionCodec<InitDataSection>> INIT_DATA = Map.of(
             InitDataLegacyCodec.NAME, new InitDataLegacyCodec(),
+            InitDataLegacyCodec.V3_1_3, new InitDataLegacyCodec(InitDataLegacyCodec.V3_1_3, true),
+            InitDataV5Codec.V3_2X, new InitDataV5Codec(InitDataV5Codec.V3_2X, false),
+            InitDataV5Codec.V4, new InitDataV5Codec(InitDataV5Codec.V4, false),
             InitDataV5Codec.NAME, new InitDataV5Codec());
     private static final Map<String, SectionCodec<TextSection>> TEXT = Map.of(TextCodec.NAME, new TextCodec());
     private static final Map<String, SectionCodec<FunctionSection>> FUNCTION = Map.of(
             FunctionCodec.LEGACY, new FunctionCodec(FunctionCodec.LEGACY, false),
+            FunctionCodec.V3_2X, new FunctionCodec(FunctionCodec.V3_2X, true),
+            FunctionCodec.V4, new FunctionCodec(FunctionCodec.V4, true),
             FunctionCodec.V5, new FunctionCodec(FunctionCodec.V5, true));
     private static final Map<String, SectionCodec<ExportSection>> EXPORT =
             Map.of(ExportCodec.NAME, new ExportCodec());

@@ -65,9 +65,9 @@ public final class ProfileCatalog {
         return Optional.empty();
     }
 
-    /** Profiles whose loader accepts this AOT version. */
+    /** Profiles whose loader accepts this AOT version (WAMR 2.3 takes the v3 of 2.0-2.2 as well as its own v4). */
     public List<RuntimeProfile> forAotVersion(long aotVersion) {
-        return profiles.stream().filter(p -> p.aotVersion() == aotVersion).collect(Collectors.toList());
+        return profiles.stream().filter(p -> p.acceptsAotVersion(aotVersion)).collect(Collectors.toList());
     }
 
     /** Families (AOT version, target-info size), in catalog order. */
@@ -107,8 +107,7 @@ public final class ProfileCatalog {
         String[] names = readResource(BASE + "profiles/index.json", String[].class);
         List<RuntimeProfile> list = new ArrayList<>();
         for (String name : names) {
-            ProfileDefinition def = readResource(BASE + "profiles/" + name + ".profile.json",
-                    ProfileDefinition.class);
+            ProfileDefinition def = readProfile(BASE + "profiles/" + name + ".profile.json");
             if (!def.name().equals(name)) {
                 throw new ProfileDataException("profile " + name + " declares name " + def.name());
             }
@@ -127,6 +126,20 @@ public final class ProfileCatalog {
             return Optional.of(LoaderFacts.parse(in, path));
         } catch (IOException e) {
             throw new ProfileDataException("cannot read " + path, e);
+        }
+    }
+
+    /** A profile resource, with struct offsets written as {@code "13*ptr + 128"} evaluated (see StructOffsets). */
+    private static ProfileDefinition readProfile(String path) {
+        try (InputStream in = ProfileCatalog.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new ProfileDataException("missing resource " + path);
+            }
+            com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(in);
+            StructOffsets.evaluate(tree.path("runtime").path("structs"), path);
+            return JSON.treeToValue(tree, ProfileDefinition.class);
+        } catch (IOException e) {
+            throw new ProfileDataException("cannot read " + path + ": " + e.getMessage(), e);
         }
     }
 

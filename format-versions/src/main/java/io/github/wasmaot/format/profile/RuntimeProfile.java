@@ -40,6 +40,22 @@ public final class RuntimeProfile {
         return definition.aotVersion();
     }
 
+    /** The AOT versions this runtime's loader takes (WAMR 2.3.x and 2.4.0: 3 or 4; every other: its own). */
+    public List<Integer> acceptedAotVersions() {
+        return definition.acceptedAotVersions();
+    }
+
+    /** Whether this runtime's loader gets past the version check for an image of {@code aotVersion}. */
+    public boolean acceptsAotVersion(long aotVersion) {
+        return definition.acceptedAotVersions().stream().anyMatch(v -> v == aotVersion);
+    }
+
+    /** e.g. "5", or "3 or 4" for WAMR 2.3. */
+    public String acceptedAotVersionsLabel() {
+        return definition.acceptedAotVersions().stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(" or "));
+    }
+
     public TargetInfoLayout targetInfo() {
         return definition.targetInfo();
     }

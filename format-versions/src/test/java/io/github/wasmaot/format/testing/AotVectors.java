@@ -71,6 +71,7 @@ public final class AotVectors {
     }
 
     private static List<Entry> entries;
+    private static List<Entry> releaseEntries;
 
     private AotVectors() {
     }
@@ -95,6 +96,27 @@ public final class AotVectors {
             entries = load(dir().resolve("manifest.json"));
         }
         return entries;
+    }
+
+    /**
+     * The images of the other release families in {@code ../shared/aot-vectors-releases} (WAMR 1.3.3, 2.3.1, main),
+     * same manifest format. Opt-in by that folder's own manifest: tests call {@link #releasesPresent()} first.
+     */
+    public static Path releasesDir() {
+        return sharedDir().resolve("aot-vectors-releases");
+    }
+
+    /** Whether {@code aot-vectors-releases/manifest.json} exists beside the pinned vectors. */
+    public static boolean releasesPresent() {
+        return Files.isRegularFile(releasesDir().resolve("manifest.json"));
+    }
+
+    /** Every release-family image listed by its manifest; fails loudly when the folder is missing. */
+    public static synchronized List<Entry> releases() {
+        if (releaseEntries == null) {
+            releaseEntries = load(releasesDir().resolve("manifest.json"));
+        }
+        return releaseEntries;
     }
 
     /** The manifest entry for one image file name. */
