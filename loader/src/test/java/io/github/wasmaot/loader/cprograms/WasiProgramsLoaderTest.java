@@ -81,6 +81,9 @@ class WasiProgramsLoaderTest {
     }
 
     private void check(Cell cell, WasiProgram program) throws Exception {
+        // a prebuilt public module (CPython: minutes of compiling per cell) is a local check, never a CI one
+        Assumptions.assumeFalse(program.prebuilt().isPresent() && "true".equalsIgnoreCase(System.getenv("CI")),
+                "prebuilt " + program + ": local only (docs/compat.md)");
         Backends.assumeAvailable(cell.backend(), Isa.ofArch(cell.isa()).orElseThrow());
         Optional<String> missing = program.unavailableReason(Files.createDirectories(tmp.resolve("probe")));
         if (missing.isPresent()) {
