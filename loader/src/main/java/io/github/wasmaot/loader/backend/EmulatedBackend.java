@@ -302,7 +302,7 @@ public final class EmulatedBackend implements Backend {
         boolean callersLimit = timeout.isPresent() && timeout.get().toNanos() / 1000 <= bound;
         int err;
         try (Watchdog watchdog = Watchdog.start(Duration.ofNanos(limit * 1000), uc::stop)) {
-            err = uc.run(address, returnSentinel);
+            err = uc.run(address, returnSentinel, 0);
         }
         if (hostFailure != null) {
             throw hostFailure;

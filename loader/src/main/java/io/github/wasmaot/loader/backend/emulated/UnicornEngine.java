@@ -112,12 +112,16 @@ public final class UnicornEngine implements AutoCloseable {
     }
 
     /**
-     * Runs from {@code begin} until the pc reaches {@code until}, {@link #stop} is called or a hook stops it; returns
-     * Unicorn's error code. Time limits are the caller's (EmulatedBackend arms the JVM's one Watchdog with
-     * {@link #stop}): Unicorn's own timeout starts and joins a polling thread per call.
+     * Runs from {@code begin} until the pc reaches {@code until} or {@code timeoutMicros} pass (0: no limit);
+     * returns Unicorn's error code.
      */
-    public int run(long begin, long until) {
-        return lib.uc_emu_start(uc, begin, until, 0, 0);
+    public int run(long begin, long until, long timeoutMicros) {
+        if (timeoutMicros <= 0) {
+            return lib.uc_emu_start(uc, begin, until, 0, 0);
+        }
+        try (CallTimer timer = CallTimer.arm(this, timeoutMicros)) {
+            return lib.uc_emu_start(uc, begin, until, 0, 0);
+        }
     }
 
     public void stop() {
