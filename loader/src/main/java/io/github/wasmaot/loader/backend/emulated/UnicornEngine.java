@@ -12,6 +12,8 @@ public final class UnicornEngine implements AutoCloseable {
     private final Pointer uc;
     /** Callbacks must stay reachable while the engine lives, or JNA frees their trampolines. */
     private final List<Object> liveCallbacks = new ArrayList<>();
+    /** Removable hooks by handle, kept reachable while registered (JNA callbacks must not be collected). */
+    private final java.util.Map<Long, Object> liveHooks = new java.util.HashMap<>();
     private boolean closed;
 
     private UnicornEngine(UnicornLibrary lib, Pointer uc) {
@@ -111,6 +113,21 @@ public final class UnicornEngine implements AutoCloseable {
                 "uc_hook_add(mem)");
     }
 
+    /** Calls {@code hook} before every guest write that starts in [begin, end]; returns the hook's handle. */
+    public long hookMemWrite(long begin, long end, UnicornLibrary.MemAccessHook hook) {
+        LongByReference handle = new LongByReference();
+        check(lib, lib.uc_hook_add(uc, handle, UnicornConstants.UC_HOOK_MEM_WRITE, hook, null, begin, end),
+                "uc_hook_add(mem write)");
+        liveHooks.put(handle.getValue(), hook);
+        return handle.getValue();
+    }
+
+    /** Removes a hook added by {@link #hookMemWrite}. */
+    public void deleteHook(long handle) {
+        check(lib, lib.uc_hook_del(uc, handle), "uc_hook_del");
+        liveHooks.remove(handle);
+    }
+
     /**
      * Runs from {@code begin} until the pc reaches {@code until} or {@code timeoutMicros} pass (0: no limit);
      * returns Unicorn's error code.
@@ -138,6 +155,7 @@ public final class UnicornEngine implements AutoCloseable {
             closed = true;
             lib.uc_close(uc);
             liveCallbacks.clear();
+            liveHooks.clear();
         }
     }
 }
