@@ -22,6 +22,10 @@ assert log.contains('binding io.github.wasmaot.it.Hello: add(i32,i32->i32), fib(
 assert new File(target, 'classes/io/github/wasmaot/it/Hello.class').isFile()
 // javac compiled main code against it (wasm-aot:compile bound to generate-resources)
 assert new File(target, 'classes/io/github/wasmaot/it/Fibs.class').isFile()
+// the binding's source is a main source root (the loader is a compile dependency), so javac compiled it beside Fibs
+assert new File(target, 'generated-sources/wasm-aot/io/github/wasmaot/it/Hello.java').isFile()
+assert log =~ /(?m)^\[INFO\] binding sources: main source root \S+\/target\/generated-sources\/wasm-aot$/
+assert log =~ /(?m)^\[INFO\] Compiling 2 source files with javac .* to target\/classes$/
 assert new ZipFile(new File(target, 'hello-1.0.jar')).withCloseable { jar ->
     jar.getEntry('io/github/wasmaot/it/Hello.class') != null && jar.getEntry('META-INF/wasm-aot/manifest.json') != null
 }
@@ -77,7 +81,7 @@ assert runs['run-legacy-aarch64'] =~ /(?m)^\[INFO\] 0x1a6d:i32$/
 
 // help documents every compile parameter with its user property
 ['sourceDirectory', 'includes', 'excludes', 'runtimes', 'targets', 'optLevel', 'boundsChecks', 'cpu', 'imageDirectory',
- 'generateBindings', 'bindingPackage', 'classesDirectory', 'failIfNoSources', 'skip'].each { p ->
+ 'generateBindings', 'bindingPackage', 'addSourceRoot', 'classesDirectory', 'failIfNoSources', 'skip'].each { p ->
     assert log.contains("User property: wasm-aot.${p}") : "help lacks wasm-aot.${p}"
 }
 assert log.contains('BUILD SUCCESS')

@@ -16,6 +16,7 @@ import io.github.wasmaot.loader.Isa;
 import io.github.wasmaot.maven.binding.BindingGenerator;
 import io.github.wasmaot.maven.binding.BindingNames;
 import io.github.wasmaot.maven.binding.GeneratedBinding;
+import io.github.wasmaot.maven.binding.SourceRoot;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Compiles every WebAssembly module of the project ({@code src/main/wasm/**}{@code /*.wasm} by default) into AOT
@@ -41,8 +43,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * <p>Unless {@code generateBindings} is off it also writes, into the classes directory, the images with their
  * bundle manifest under {@code META-INF/wasm-aot/} and per module a class with one method per exported function
  * (see the README), so that tests and, when this goal runs before {@code compile}, main code can call the module.
- * The Java source of each class goes to {@code generatedSourcesDirectory}, to read and for IDEs; it is not added
- * as a compile source root, since the class is already written (javac would compile it a second time).
+ * The Java source of each class goes to {@code generatedSourcesDirectory} and, unless {@code addSourceRoot} is off,
+ * that directory becomes a source root of the project (so IDEs and source jars show it): the main one when the project
+ * depends on {@code wasm-aot-loader} at compile scope, the test one when only at test scope. javac compiles the source
+ * to a class with the same members as the one written here, so whichever lands last is equivalent.
  *
  * <p>Outputs of modules that no longer exist under {@code sourceDirectory} are removed, each with a log line: their
  * images and stamps, binding classes and sources, and their entries under {@code META-INF/wasm-aot/}. Files the
@@ -156,10 +160,23 @@ public class CompileMojo extends AbstractMojo {
     @Parameter(property = "wasm-aot.generateSources", defaultValue = "true")
     boolean generateSources;
 
-    /** Directory of the bindings' Java sources (for reading and IDEs; not compiled by the build). */
+    /** Directory of the bindings' Java sources (for reading, IDEs and javac; see {@code addSourceRoot}). */
     @Parameter(property = "wasm-aot.generatedSourcesDirectory",
             defaultValue = "${project.build.directory}/generated-sources/wasm-aot")
     File generatedSourcesDirectory;
+
+    /**
+     * Add {@code generatedSourcesDirectory} to the project's source roots when binding sources are written: the main
+     * roots when the project depends on {@code wasm-aot-loader} at compile (or provided/system) scope, the test roots
+     * when it does so only at test scope, none when it does not depend on the loader (the log says which). IDEs and
+     * {@code maven-source-plugin} then show the bindings; javac compiles them when it runs after this goal (e.g. with
+     * the goal bound to {@code generate-resources}), to classes equivalent to the ones this goal writes. Example:
+     * {@code -Dwasm-aot.addSourceRoot=false} to keep the sources out of every build step.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "wasm-aot.addSourceRoot", defaultValue = "true")
+    boolean addSourceRoot = true;
 
     /** Classes directory that receives the bindings and {@code META-INF/wasm-aot/}. */
     @Parameter(property = "wasm-aot.classesDirectory", defaultValue = "${project.build.outputDirectory}")
@@ -175,6 +192,13 @@ public class CompileMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project.groupId}", readonly = true)
     String groupId;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    MavenProject project;
+
+    /** Group id of this plugin, which the loader the bindings import shares. */
+    @Parameter(defaultValue = "${plugin.groupId}", readonly = true)
+    String pluginGroupId;
 
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     File buildDirectory;
@@ -316,6 +340,31 @@ public class CompileMojo extends AbstractMojo {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         removeStaleBindings(generated);
+        if (generateSources) {
+            addSourceRoot();
+        }
+    }
+
+    private void addSourceRoot() {
+        if (!addSourceRoot || project == null || pluginGroupId == null) {
+            return;
+        }
+        List<SourceRoot.Dependency> deps = new ArrayList<>();
+        project.getDependencies().forEach(d -> deps.add(new SourceRoot.Dependency(d.getGroupId(), d.getArtifactId(),
+                d.getScope())));
+        String dir = generatedSourcesDirectory.getAbsolutePath();
+        switch (SourceRoot.of(deps, pluginGroupId)) {
+            case MAIN -> {
+                project.addCompileSourceRoot(dir);
+                getLog().info("binding sources: main source root " + dir);
+            }
+            case TEST -> {
+                project.addTestCompileSourceRoot(dir);
+                getLog().info("binding sources: test source root " + dir + " (wasm-aot-loader is a test dependency)");
+            }
+            case NONE -> getLog().info("binding sources: not a source root (the project does not depend on "
+                    + pluginGroupId + ":" + SourceRoot.LOADER_ARTIFACT + ", which they import)");
+        }
     }
 
     private List<String> runtimes() {
