@@ -24,6 +24,7 @@ class ProfileCatalogTest {
     @CsvSource({"legacy,wamr-cba4c782", "wamr-cba4c782,wamr-cba4c782", "current,wamr-2.4", "wamr-2.4,wamr-2.4",
             "wamr-2.4.1,wamr-2.4", "wamr-2.4.5,wamr-2.4", "WAMR-2.4.4,wamr-2.4", "wamr-1.3,wamr-1.3",
             "wamr-2.0,wamr-2.0", "wamr-2.1,wamr-2.1", "wamr-2.2,wamr-2.2", "wamr-2.3,wamr-2.3",
+            "2.4,wamr-2.4", "1.3,wamr-1.3", "2.0,wamr-2.0", "2.1,wamr-2.1", "2.2,wamr-2.2", "2.3,wamr-2.3",
             "2.4.5,wamr-2.4", "WAMR-1.3.3,wamr-1.3", "1.3.0,wamr-1.3", "WAMR-2.1.1,wamr-2.1", "2.3.0,wamr-2.3",
             "next,wamr-main-646b5a9", "wamr-main,wamr-main-646b5a9", "WAMR-2.0.0,wamr-2.0", "2.2.0,wamr-2.2"})
     void looksUpByNameOrAlias(String key, String name) {
