@@ -26,7 +26,7 @@ public enum BackendKind {
     public String unavailableReason(Isa isa) {
         return switch (this) {
             case NATIVE -> !NativeBackend.supports(isa)
-                    ? "native backend runs " + isa.label() + " images only on a " + isa.label() + " host; this host is "
+                    ? "native backend runs " + isa.label() + " images only on an " + isa.label() + " host; this host is "
                     + System.getProperty("os.arch")
                     : SignalTraps.platformReason() == null || Boolean.getBoolean(NATIVE_UNSAFE_PROPERTY) ? null
                     : "natively on this host a guard-page hit or a stack overflow would end the JVM instead of trapping ("

@@ -34,7 +34,7 @@ public final class NativeBackend implements Backend {
 
     public NativeBackend(Isa isa) {
         if (Isa.host().orElse(null) != isa) {
-            throw new IllegalArgumentException("native backend runs " + isa.label() + " images only on a "
+            throw new IllegalArgumentException("native backend runs " + isa.label() + " images only on an "
                     + isa.label() + " host; this host is " + System.getProperty("os.arch"));
         }
         this.isa = isa;
