@@ -6,6 +6,7 @@ import io.github.wasmaot.format.AotImage;
 import io.github.wasmaot.format.AotWriter;
 import io.github.wasmaot.format.io.AtomicOutput;
 import io.github.wasmaot.verifier.Finding;
+import io.github.wasmaot.verifier.Severity;
 import io.github.wasmaot.verifier.Target;
 import io.github.wasmaot.verifier.VerificationResult;
 import io.github.wasmaot.verifier.Verifier;
@@ -46,7 +47,7 @@ public final class AotCompiler {
         ModuleTranslator.CompiledObject object = ModuleTranslator.compile(name, module, target, progress);
         AotImage image = AotImageBuilder.build(name, name, module, object, target);
         byte[] bytes = AotWriter.write(image);
-        verify(bytes, name, target);
+        verify(bytes, name, target, progress);
         return bytes;
     }
 
@@ -82,8 +83,10 @@ public final class AotCompiler {
         }
     }
 
-    private static void verify(byte[] image, String name, CodegenTarget target) {
+    private static void verify(byte[] image, String name, CodegenTarget target, CompileProgress progress) {
         VerificationResult result = Verifier.verify(image, name, target.profile(), Target.of(target.isa()));
+        result.findings().stream().filter(f -> f.severity() == Severity.WARNING)
+                .forEach(f -> progress.warning(f.message()));
         if (!result.accepted()) {
             String errors = result.errors().stream().map(Finding::message).collect(Collectors.joining("; "));
             throw new CompileException(name + ": the image would be refused by " + target.profile().name() + " on "

@@ -27,6 +27,13 @@ public interface CompileProgress extends AutoCloseable {
     default void objectEmitted(int bytes) {
     }
 
+    /**
+     * The verifier accepts the image but warns: the runtime loads it only when built a certain way, say. Unlike the
+     * steps above, a warning is for the user whatever the module's size.
+     */
+    default void warning(String message) {
+    }
+
     /** The image ({@code bytes} long) is written to {@code image} ({@link AotCompiler#compileFile} only). */
     default void imageWritten(Path image, int bytes) {
     }

@@ -84,6 +84,12 @@ public final class ProgressPrinter implements CompileProgress, AutoCloseable {
         update("image written to " + image + " (" + bytes + " bytes)", true);
     }
 
+    /** Printed at once, with no quiet period or rate limit: a warning is not progress. */
+    @Override
+    public synchronized void warning(String message) {
+        sink.accept(label + ": warning: " + message);
+    }
+
     /** What the ticker does: print the current step if it is time. */
     synchronized void tick() {
         maybePrint(false);

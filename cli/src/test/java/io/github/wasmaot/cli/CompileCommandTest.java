@@ -33,6 +33,31 @@ class CompileCommandTest {
                 CompileOptions.of("legacy", "x86_64")), Files.readAllBytes(out));
     }
 
+    /**
+     * wamr-1.3 .. 2.2 register the table helpers only when built with reference types, which their own Linux build
+     * leaves off (its CMakeLists): compile and verify accept the image but say so; 2.4 builds them by default.
+     */
+    @Test
+    void tableHelpersNeedingABuildOptionAreAWarning() throws Exception {
+        Path tableCopy = VECTORS.resolveSibling("spec-tests").resolve("table_copy/table_copy.2.wasm");
+        Path out = tmp.resolve("table_copy.aot");
+        String warning = "warning: the image calls aot_table_copy, which wamr-1.3 registers only when built with"
+                + " WASM_ENABLE_REF_TYPES, off in its own Linux build: build the runtime with -DWAMR_BUILD_REF_TYPES=1,"
+                + " or it refuses the image";
+        CliRun r = CliRun.of("compile", "--runtime", "1.3.3", "--target", "x86_64", "-o", out.toString(),
+                tableCopy.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("wasm-aot compile: table_copy.2.wasm: " + warning), r.err());
+        CliRun v = CliRun.of("verify", "--runtime", "wamr-1.3", "--target", "x86_64", out.toString());
+        assertEquals(0, v.exitCode(), v.out() + v.err());
+        assertTrue((v.out() + v.err()).contains(warning.substring("warning: ".length())), v.out() + v.err());
+
+        CliRun current = CliRun.of("compile", "--runtime", "2.4", "--target", "x86_64", "-o",
+                tmp.resolve("t24.aot").toString(), tableCopy.toString());
+        assertEquals(0, current.exitCode(), current.err());
+        assertFalse(current.err().contains("warning"), current.err());
+    }
+
     @Test
     void acceptsWamrcSpellings() throws Exception {
         Path out = tmp.resolve("add.aot");

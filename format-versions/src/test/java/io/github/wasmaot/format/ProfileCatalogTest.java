@@ -91,12 +91,17 @@ class ProfileCatalogTest {
 
     /**
      * aot_reloc.h registers the table helpers only with WASM_ENABLE_REF_TYPES and the bulk-memory helpers only
-     * with WASM_ENABLE_BULK_MEMORY; the pinned profiles' facts list them for every ISA and say which build.
+     * with WASM_ENABLE_BULK_MEMORY; every profile's facts list them for every ISA, say which build, and which
+     * of those options the release's own Linux build leaves off.
      */
     @ParameterizedTest
-    @CsvSource({"wamr-cba4c782", "wamr-2.4"})
-    void pinnedLoaderFactsSayWhichHelpersNeedWhichBuild(String name) {
+    @CsvSource({"wamr-cba4c782,true", "wamr-1.3,true", "wamr-2.0,true", "wamr-2.1,true", "wamr-2.2,true",
+            "wamr-2.3,false", "wamr-2.4,false", "wamr-main-646b5a9,false"})
+    void loaderFactsSayWhichHelpersNeedWhichBuild(String name, boolean refTypesOffByDefault) {
         LoaderFacts facts = ProfileCatalog.byNameOrAlias(name).orElseThrow().loaderFacts().orElseThrow();
+        // product-mini/platforms/linux/CMakeLists.txt: WAMR_BUILD_REF_TYPES defaults to 0 before 2.3, 1 from 2.3 on
+        assertEquals(refTypesOffByDefault, facts.offByDefault("WASM_ENABLE_REF_TYPES"), name);
+        assertFalse(facts.offByDefault("WASM_ENABLE_BULK_MEMORY"), name);
         for (String helper : List.of("aot_drop_table_seg", "aot_table_init", "aot_table_copy", "aot_table_fill",
                 "aot_table_grow")) {
             assertEquals("WASM_ENABLE_REF_TYPES", facts.buildFeatureOf(helper).orElseThrow(), helper);

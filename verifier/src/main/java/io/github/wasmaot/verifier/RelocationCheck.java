@@ -3,6 +3,7 @@ package io.github.wasmaot.verifier;
 import io.github.wasmaot.format.AotImage;
 import io.github.wasmaot.format.facts.BranchRange;
 import io.github.wasmaot.format.facts.IsaSupport;
+import io.github.wasmaot.format.facts.LoaderFacts;
 import io.github.wasmaot.format.facts.RelocationKind;
 import io.github.wasmaot.format.section.InitDataSection;
 import io.github.wasmaot.format.section.PlacedSection;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What WAMR's do_text_relocation / do_data_relocation / apply_relocation would refuse: relocation kinds the
@@ -35,7 +38,8 @@ final class RelocationCheck {
     private RelocationCheck() {
     }
 
-    static void run(AotImage image, IsaSupport isa, String isaName, RuntimeTexts texts, FindingList out) {
+    static void run(AotImage image, IsaSupport isa, String isaName, LoaderFacts facts, String runtime,
+            RuntimeTexts texts, FindingList out) {
         PlacedSection placed = image.placed(SectionKind.RELOCATION).orElseThrow();
         long at = placed.bodyOffset();
         InitDataSection init = image.initData();
@@ -50,6 +54,8 @@ final class RelocationCheck {
         Map<AotString, String> names = new HashMap<>();
         Map<String, Optional<String>> problems = new HashMap<>();
         List<Long> functionOffsets = image.functions().textOffsets();
+        // helpers the runtime registers only with a build option its own Linux build leaves off: option -> symbols
+        Map<String, Set<String>> needsOption = new TreeMap<>();
         Optional<BranchRange> branch = isa.branch();
         for (RelocationGroup g : image.relocations().groups()) {
             String group = g.name().text();
@@ -101,6 +107,8 @@ final class RelocationCheck {
                         first = false;
                         continue;
                     }
+                    facts.buildFeatureOf(symbol).filter(facts::offByDefault)
+                            .ifPresent(o -> needsOption.computeIfAbsent(o, k -> new TreeSet<>()).add(symbol));
                 } else if (!symbol.equals(".text") && !symbol.equals(".ltext")) {
                     out.error(FindingCode.RELOCATION_SYMBOL, SECTION, at, where(group, r) + ": data relocation to "
                             + symbol, first ? texts.get("dataRelocationSymbol", "invalid relocation symbol %s",
@@ -140,6 +148,10 @@ final class RelocationCheck {
                 }
             }
         }
+        needsOption.forEach((option, symbols) -> out.warning(FindingCode.BUILD_OPTION, SECTION, at,
+                "the image calls " + String.join(", ", symbols) + ", which " + runtime + " registers only when built"
+                + " with " + option + ", off in its own Linux build: build the runtime with -D"
+                + option.replace("WASM_ENABLE_", "WAMR_BUILD_") + "=1, or it refuses the image"));
     }
 
     /**

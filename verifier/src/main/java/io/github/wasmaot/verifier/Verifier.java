@@ -75,7 +75,8 @@ public final class Verifier {
         ExportCheck.run(decoded, profile, out);
         Optional<IsaSupport> isa = profile.loaderFacts().flatMap(f -> f.isa(ti.get().isa()));
         if (isa.isPresent()) {
-            RelocationCheck.run(decoded, isa.get(), ti.get().isa(), RuntimeTexts.of(profile), out);
+            RelocationCheck.run(decoded, isa.get(), ti.get().isa(), profile.loaderFacts().orElseThrow(), profile.name(),
+                    RuntimeTexts.of(profile), out);
         }
         ModuleIndexCheck.runInstantiate(decoded, profile, out);
     }

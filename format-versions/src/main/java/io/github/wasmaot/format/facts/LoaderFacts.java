@@ -66,6 +66,11 @@ public record LoaderFacts(String profile, FactsSource source, List<FeatureFlag> 
         return Optional.ofNullable(symbolBuildFeatures.symbols().get(symbol));
     }
 
+    /** Whether WAMR's own Linux build of this runtime leaves {@code option} off unless asked. */
+    public boolean offByDefault(String option) {
+        return symbolBuildFeatures.offByDefault().contains(option);
+    }
+
     public Optional<String> error(String key) {
         return Optional.ofNullable(errors.get(key));
     }

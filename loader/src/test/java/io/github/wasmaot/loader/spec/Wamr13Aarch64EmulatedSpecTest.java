@@ -1,0 +1,11 @@
+package io.github.wasmaot.loader.spec;
+
+import io.github.wasmaot.loader.BackendKind;
+import io.github.wasmaot.loader.Isa;
+
+/** The spec tests compiled for wamr-1.3 aarch64 and run on the loader's emulated backend. */
+class Wamr13Aarch64EmulatedSpecTest extends LoaderSpecSuite {
+    Wamr13Aarch64EmulatedSpecTest() {
+        super("wamr-1.3", Isa.AARCH64, BackendKind.EMULATED);
+    }
+}

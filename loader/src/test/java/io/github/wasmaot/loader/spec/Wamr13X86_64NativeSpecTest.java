@@ -1,0 +1,11 @@
+package io.github.wasmaot.loader.spec;
+
+import io.github.wasmaot.loader.BackendKind;
+import io.github.wasmaot.loader.Isa;
+
+/** The spec tests compiled for wamr-1.3 x86_64 and run on the loader's native backend. */
+class Wamr13X86_64NativeSpecTest extends LoaderSpecSuite {
+    Wamr13X86_64NativeSpecTest() {
+        super("wamr-1.3", Isa.X86_64, BackendKind.NATIVE);
+    }
+}

@@ -1,0 +1,11 @@
+package io.github.wasmaot.loader.spec;
+
+import io.github.wasmaot.loader.BackendKind;
+import io.github.wasmaot.loader.Isa;
+
+/** The spec tests compiled for wamr-2.1 aarch64 and run on the loader's emulated backend. */
+class Wamr21Aarch64EmulatedSpecTest extends LoaderSpecSuite {
+    Wamr21Aarch64EmulatedSpecTest() {
+        super("wamr-2.1", Isa.AARCH64, BackendKind.EMULATED);
+    }
+}

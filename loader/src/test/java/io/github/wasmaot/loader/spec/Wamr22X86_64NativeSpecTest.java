@@ -1,0 +1,11 @@
+package io.github.wasmaot.loader.spec;
+
+import io.github.wasmaot.loader.BackendKind;
+import io.github.wasmaot.loader.Isa;
+
+/** The spec tests compiled for wamr-2.2 x86_64 and run on the loader's native backend. */
+class Wamr22X86_64NativeSpecTest extends LoaderSpecSuite {
+    Wamr22X86_64NativeSpecTest() {
+        super("wamr-2.2", Isa.X86_64, BackendKind.NATIVE);
+    }
+}
