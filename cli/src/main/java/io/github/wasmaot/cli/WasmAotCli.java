@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         version = WasmAotCli.VERSION,
         description = "Compile, inspect and verify WebAssembly AOT images for pinned WAMR runtimes.",
         subcommands = {CommandLine.HelpCommand.class, InspectCommand.class, VerifyCommand.class, ValidateCommand.class, RunCommand.class, SizeCommand.class,
-            CompileCommand.class})
+            CompileCommand.class, ProfilesCommand.class})
 public final class WasmAotCli {
 
     /** What {@code --version} prints, on every command. */

@@ -26,7 +26,7 @@ class CliMannersTest {
 
     @Test
     void helpOnEveryCommandExitsZeroWithThatCommandsUsage() {
-        for (String command : List.of("compile", "inspect", "verify", "validate", "run")) {
+        for (String command : List.of("compile", "inspect", "verify", "validate", "run", "size", "profiles")) {
             for (String help : List.of("--help", "-h")) {
                 CliRun r = CliRun.of(command, help);
                 assertEquals(0, r.exitCode(), command + " " + help + ": " + r.err());

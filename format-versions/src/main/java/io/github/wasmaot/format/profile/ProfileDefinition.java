@@ -17,13 +17,16 @@ import java.util.Map;
  *                            only {@code aotVersion}
  * @param excludedReleases releases of the same line this profile deliberately does not cover, with the reason
  * @param releaseNotes per covered release, where its loader differs from the pinned one without moving the ABI
+ * @param judged what of ours ran on this profile's real runtime, and with what result (each with its date; details and
+ *               commands in docs/compat.md); empty: not yet judged
  */
 public record ProfileDefinition(String name, List<String> aliases, String description, WamrSource wamr,
                                 int aotVersion, long magic, TargetInfoLayout targetInfo, List<SectionRule> sections,
                                 int sectionIdLimit, Integer customSectionId, String sectionOrder,
                                 SectionLayouts layouts, String verified,
                                 RuntimeData runtime, CodegenData codegen, List<Integer> acceptedAotVersions,
-                                Map<String, String> excludedReleases, Map<String, String> releaseNotes) {
+                                Map<String, String> excludedReleases, Map<String, String> releaseNotes,
+                                List<String> judged) {
     public ProfileDefinition {
         aliases = List.copyOf(aliases);
         sections = List.copyOf(sections);
@@ -34,5 +37,6 @@ public record ProfileDefinition(String name, List<String> aliases, String descri
         }
         excludedReleases = excludedReleases == null ? Map.of() : Map.copyOf(excludedReleases);
         releaseNotes = releaseNotes == null ? Map.of() : Map.copyOf(releaseNotes);
+        judged = judged == null ? List.of() : List.copyOf(judged);
     }
 }

@@ -56,6 +56,16 @@ public final class RuntimeProfile {
                 .collect(java.util.stream.Collectors.joining(" or "));
     }
 
+    /** How the section layouts were checked. */
+    public String verified() {
+        return definition.verified();
+    }
+
+    /** What of ours ran on this profile's real runtime, with the result; empty when not yet judged. */
+    public List<String> judged() {
+        return definition.judged();
+    }
+
     public TargetInfoLayout targetInfo() {
         return definition.targetInfo();
     }
