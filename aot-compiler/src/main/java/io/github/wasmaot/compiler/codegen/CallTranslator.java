@@ -48,7 +48,7 @@ final class CallTranslator {
             invokeNative(callee, type, insn);
             return;
         }
-        Callee target = mc.definedFunctions.get(callee - imported);
+        Callee target = mc.definedFunction(callee - imported);
         finish(type, mc.call(target, arguments(type)));
     }
 
