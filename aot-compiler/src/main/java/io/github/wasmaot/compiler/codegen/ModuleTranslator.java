@@ -16,7 +16,9 @@ import io.github.wasmaot.wasm.model.WasmModule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bytedeco.javacpp.SizeTPointer;
 import org.bytedeco.llvm.LLVM.LLVMAttributeRef;
+import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
 import org.bytedeco.llvm.LLVM.LLVMBuilderRef;
 import org.bytedeco.llvm.LLVM.LLVMContextRef;
 import org.bytedeco.llvm.LLVM.LLVMModuleRef;
@@ -118,6 +120,7 @@ public final class ModuleTranslator {
                 }
             }
             progress.functionsTranslated(range.to() - range.from() - reported, 0);
+            checkOwnContext(module, ctx);
             byte[] elf = ObjectEmitter.emit(module, target);
             return new PartitionObject(ElfReader.read(elf), locals, stacks, elf.length);
         } finally {
@@ -125,6 +128,36 @@ public final class ModuleTranslator {
             LLVMDisposeModule(module);
             LLVMContextDispose(ctx);
         }
+    }
+
+    /**
+     * Fails unless every function and basic block of {@code module} belongs to {@code ctx}. A block made with a
+     * global-context call ({@code LLVMAppendBasicBlock}, not {@code ...InContext}) lands in LLVM's process-wide
+     * context, whose tables (value handles, metadata) the partitions compiling on other threads then update at the
+     * same time: that corrupted LLVM's heap and crashed the JVM in {@code LLVMDisposeModule} on CPython. This turns
+     * such a slip into an error on every compile, whatever the thread count.
+     */
+    static void checkOwnContext(LLVMModuleRef module, LLVMContextRef ctx) {
+        long own = ctx.address();
+        for (LLVMValueRef fn = LLVMGetFirstFunction(module); fn != null && !fn.isNull();
+             fn = LLVMGetNextFunction(fn)) {
+            if (LLVMGetTypeContext(LLVMTypeOf(fn)).address() != own) {
+                throw new CompileException("internal error: function " + name(fn)
+                        + " was created outside its partition's LLVM context");
+            }
+            for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb != null && !bb.isNull();
+                 bb = LLVMGetNextBasicBlock(bb)) {
+                if (LLVMGetTypeContext(LLVMTypeOf(LLVMBasicBlockAsValue(bb))).address() != own) {
+                    throw new CompileException("internal error: a basic block of " + name(fn)
+                            + " was created outside its partition's LLVM context");
+                }
+            }
+        }
+    }
+
+    private static String name(LLVMValueRef fn) {
+        SizeTPointer length = new SizeTPointer(1);
+        return LLVMGetValueName2(fn, length).getString();
     }
 
     /** Declares {@code aot_func#N} with the attributes every defined function carries. */
