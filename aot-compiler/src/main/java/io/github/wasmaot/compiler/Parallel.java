@@ -6,13 +6,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * Runs a function over a list on up to {@code threads} threads and returns the results in list order; with one
  * thread everything runs on the caller. Worker threads get a large stack (LLVM recurses on deeply nested code)
- * and are daemons; the first failure (in list order) is rethrown as it was thrown.
+ * and are daemons; the first failure (in list order) is rethrown as it was thrown, once no item is running.
  */
 public final class Parallel {
     private static final long STACK_BYTES = 64L << 20;
@@ -48,6 +49,28 @@ public final class Parallel {
             return out;
         } finally {
             pool.shutdownNow();
+            awaitWorkers(pool);
+        }
+    }
+
+    /**
+     * Waits for the tasks still running (after a failure: the other threads' current items) to end. They run native
+     * LLVM code that an interrupt does not stop; returning while they run could let the caller exit the JVM, whose
+     * exit hooks tear down LLVM's statics under them.
+     */
+    private static void awaitWorkers(ExecutorService pool) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.DAYS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
