@@ -44,7 +44,8 @@ public final class AotCompiler {
         } catch (WasmException e) {
             throw new CompileException(name + ": " + e.getMessage(), e);
         }
-        ModuleTranslator.CompiledObject object = ModuleTranslator.compile(name, module, target, progress);
+        ModuleTranslator.CompiledObject object = ModuleTranslator.compile(name, module, target, progress,
+                options.effectiveThreads());
         AotImage image = AotImageBuilder.build(name, name, module, object, target);
         byte[] bytes = AotWriter.write(image);
         verify(bytes, name, target, progress);

@@ -20,12 +20,23 @@ import java.util.Objects;
  *                          for the profile's for the ISA
  * @param sizeLevel         wamrc {@code --size-level} 0-3, which picks LLVM's code model (0 large, 1 medium,
  *                          2 kernel, 3 small), or null for the profile's code model (wamrc's default on Linux is 3)
+ * @param threads           how many threads compile the module's partitions; 0 for the available cores. It never
+ *                          changes the image: the partitions and their order depend on the module only
  */
 public record CompileOptions(String runtime, String isa, int optLevel, boolean boundsChecks, String cpu,
-                             Boolean stackBoundsChecks, String cpuFeatures, Integer sizeLevel) {
+                             Boolean stackBoundsChecks, String cpuFeatures, Integer sizeLevel, int threads) {
     public CompileOptions {
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(isa, "isa");
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be 0 (available cores) or more, got " + threads);
+        }
+    }
+
+    /** Options compiled on all available cores. */
+    public CompileOptions(String runtime, String isa, int optLevel, boolean boundsChecks, String cpu,
+                          Boolean stackBoundsChecks, String cpuFeatures, Integer sizeLevel) {
+        this(runtime, isa, optLevel, boundsChecks, cpu, stackBoundsChecks, cpuFeatures, sizeLevel, 0);
     }
 
     /** Options with the profile's CPU features and code model. */
@@ -47,27 +58,43 @@ public record CompileOptions(String runtime, String isa, int optLevel, boolean b
     /** The same options for another runtime and ISA (a cell of a compile matrix). */
     public CompileOptions forCell(String otherRuntime, String otherIsa) {
         return new CompileOptions(otherRuntime, otherIsa, optLevel, boundsChecks, cpu, stackBoundsChecks, cpuFeatures,
-                sizeLevel);
+                sizeLevel, threads);
     }
 
     public CompileOptions withOptLevel(int level) {
-        return new CompileOptions(runtime, isa, level, boundsChecks, cpu, stackBoundsChecks, cpuFeatures, sizeLevel);
+        return new CompileOptions(runtime, isa, level, boundsChecks, cpu, stackBoundsChecks, cpuFeatures,
+                sizeLevel, threads);
     }
 
     public CompileOptions withBoundsChecks(boolean on) {
-        return new CompileOptions(runtime, isa, optLevel, on, cpu, stackBoundsChecks, cpuFeatures, sizeLevel);
+        return new CompileOptions(runtime, isa, optLevel, on, cpu, stackBoundsChecks, cpuFeatures,
+                sizeLevel, threads);
     }
 
     public CompileOptions withStackBoundsChecks(boolean on) {
-        return new CompileOptions(runtime, isa, optLevel, boundsChecks, cpu, on, cpuFeatures, sizeLevel);
+        return new CompileOptions(runtime, isa, optLevel, boundsChecks, cpu, on, cpuFeatures,
+                sizeLevel, threads);
     }
 
     public CompileOptions withCpuFeatures(String features) {
-        return new CompileOptions(runtime, isa, optLevel, boundsChecks, cpu, stackBoundsChecks, features, sizeLevel);
+        return new CompileOptions(runtime, isa, optLevel, boundsChecks, cpu, stackBoundsChecks, features,
+                sizeLevel, threads);
     }
 
     public CompileOptions withSizeLevel(int level) {
-        return new CompileOptions(runtime, isa, optLevel, boundsChecks, cpu, stackBoundsChecks, cpuFeatures, level);
+        return new CompileOptions(runtime, isa, optLevel, boundsChecks, cpu, stackBoundsChecks, cpuFeatures,
+                level, threads);
+    }
+
+    /** The same options compiled on {@code n} threads (0: the available cores); the image does not change. */
+    public CompileOptions withThreads(int n) {
+        return new CompileOptions(runtime, isa, optLevel, boundsChecks, cpu, stackBoundsChecks, cpuFeatures, sizeLevel,
+                n);
+    }
+
+    /** The thread count to use: {@link #threads()}, or the available cores when it is 0. */
+    public int effectiveThreads() {
+        return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
     }
 
     /** Whether functions check the native stack: the explicit choice, else as {@code boundsChecks}. */

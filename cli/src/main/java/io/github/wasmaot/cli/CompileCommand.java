@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  * {@code wasm-aot compile --runtime PROFILE --target ISA -o OUT.aot IN.wasm}: compiles a module for one pinned
  * runtime. The image is verified before it is written, and written atomically: on failure no output is left.
  * Accepts wamrc's spellings ({@code --target=aarch64}, {@code --opt-level=3}, {@code --bounds-checks=1},
- * {@code --size-level=1}, {@code --cpu-features=+sse4.2}, {@code --stack-bounds-checks=1}).
+ * {@code --size-level=1}, {@code --cpu-features=+sse4.2}, {@code --stack-bounds-checks=1}). {@code --threads=N}
+ * (wamrc has no such option) compiles the module's partitions on N threads; it never changes the image.
  */
 @Command(name = "compile",
         mixinStandardHelpOptions = true,
@@ -64,6 +65,11 @@ final class CompileCommand implements Callable<Integer> {
             description = "1: native stack overflow check at function entry (default: as --bounds-checks).")
     Integer stackBoundsChecks;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Threads compiling the module's partitions (default 0: one per available core). "
+                    + "The image is the same whatever N.")
+    int threads;
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.aot", description = "Image to write.")
     Path output;
 
@@ -105,12 +111,16 @@ final class CompileCommand implements Callable<Integer> {
             err.println("--stack-bounds-checks must be 0 or 1, got " + stackBoundsChecks);
             return WasmAotCli.EXIT_USAGE;
         }
+        if (threads < 0) {
+            err.println("--threads must be 0 (one per core) or more, got " + threads);
+            return WasmAotCli.EXIT_USAGE;
+        }
         if (!Files.isRegularFile(input)) {
             err.println(input + ": cannot read: no such file");
             return WasmAotCli.EXIT_USAGE;
         }
         CompileOptions options = new CompileOptions(runtime, target, optLevel, boundsChecks == 1, cpu,
-                stackBoundsChecks == null ? null : stackBoundsChecks == 1, cpuFeatures, sizeLevel);
+                stackBoundsChecks == null ? null : stackBoundsChecks == 1, cpuFeatures, sizeLevel, threads);
         try {
             CodegenTarget.resolve(options);
         } catch (CompileException e) {

@@ -101,7 +101,22 @@ class CompileCommandTest {
         assertEquals(2, CliRun.of("compile", "--runtime", "legacy", "--target", "x86_64", "-o", out,
                 tmp.resolve("missing.wasm").toString()).exitCode());
         assertEquals(2, CliRun.of("compile", "--runtime", "legacy", "-o", out, ADD.toString()).exitCode());
+        CliRun threads = CliRun.of("compile", "--runtime", "legacy", "--target", "x86_64", "--threads", "-1",
+                "-o", out, ADD.toString());
+        assertEquals(2, threads.exitCode());
+        assertTrue(threads.err().contains("--threads must be 0 (one per core) or more, got -1"), threads.err());
         assertFalse(Files.exists(Path.of(out)));
+    }
+
+    @Test
+    void threadCountDoesNotChangeTheImage() throws Exception {
+        Path one = tmp.resolve("one.aot");
+        Path three = tmp.resolve("three.aot");
+        assertEquals(0, CliRun.of("compile", "--runtime", "current", "--target", "x86_64", "--threads=1", "-o",
+                one.toString(), ADD.toString()).exitCode());
+        assertEquals(0, CliRun.of("compile", "--runtime", "current", "--target", "x86_64", "--threads", "3", "-o",
+                three.toString(), ADD.toString()).exitCode());
+        assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(three));
     }
     @Test
     void refusesToWriteOverItsInputAndLeavesItByteIdentical() throws Exception {

@@ -118,6 +118,16 @@ public class CompileMojo extends AbstractMojo {
     Integer sizeLevel;
 
     /**
+     * Threads that compile: the (module, cell) images are compiled in parallel, and a module's partitions share
+     * what is left; 0 (the default) means one per available core. The images are byte-identical whatever the value,
+     * e.g. {@code <threads>2</threads>} on a CI runner with little memory.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "wasm-aot.threads", defaultValue = "0")
+    int threads;
+
+    /**
      * Native stack overflow check at every function entry (wamrc's {@code --stack-bounds-checks}); unset: the same
      * as {@code boundsChecks}, as wamrc does.
      */
@@ -250,7 +260,7 @@ public class CompileMojo extends AbstractMojo {
             result = BatchCompiler.compile(new BatchRequest(sources, matrix,
                     // runtime and ISA come from each cell
                     new CompileOptions(matrix.get(0).runtime(), matrix.get(0).isa(), optLevel, boundsChecks,
-                            blankToNull(cpu), stackBoundsChecks, blankToNull(cpuFeatures), sizeLevel), root),
+                            blankToNull(cpu), stackBoundsChecks, blankToNull(cpuFeatures), sizeLevel, threads), root),
                     r -> log(r, root),
                     // a module that takes more than a few seconds logs its steps, at most one line every 5 s
                     (source, cell) -> ProgressPrinter.start(getLog()::info,

@@ -5,6 +5,7 @@ import io.github.wasmaot.compiler.AotCompiler;
 import io.github.wasmaot.compiler.CodegenTarget;
 import io.github.wasmaot.compiler.CompileException;
 import io.github.wasmaot.compiler.CompileOptions;
+import io.github.wasmaot.compiler.Parallel;
 import io.github.wasmaot.compiler.CompileProgress;
 import io.github.wasmaot.format.io.AtomicOutput;
 import java.io.IOException;
@@ -57,14 +58,25 @@ public final class BatchCompiler {
                                       BiFunction<Path, MatrixCell, CompileProgress> compileProgress)
             throws BatchCompileException {
         Map<Path, byte[]> sources = readSources(request.sources());
-        List<ModuleResult> results = new ArrayList<>();
-        for (Map.Entry<Path, byte[]> source : sources.entrySet()) {
+        List<Map.Entry<Path, MatrixCell>> jobs = new ArrayList<>();
+        for (Path source : sources.keySet()) {
             for (MatrixCell cell : request.matrix()) {
-                ModuleResult r = one(request, source.getKey(), source.getValue(), cell, compileProgress);
-                results.add(r);
-                progress.accept(r);
+                jobs.add(Map.entry(source, cell));
             }
         }
+        // the (module, cell) compiles share the threads: each gets an equal part, at least one (the bytes of an
+        // image do not depend on how many threads compile it)
+        int threads = request.options().effectiveThreads();
+        int parallel = Math.max(1, Math.min(threads, jobs.size()));
+        BatchRequest each = request.withOptions(request.options().withThreads(Math.max(1, threads / parallel)));
+        InOrder reporter = new InOrder(jobs.size(), progress);
+        List<Integer> indexes = java.util.stream.IntStream.range(0, jobs.size()).boxed().toList();
+        List<ModuleResult> results = Parallel.map(indexes, parallel, i -> {
+            Map.Entry<Path, MatrixCell> job = jobs.get(i);
+            ModuleResult r = one(each, job.getKey(), sources.get(job.getKey()), job.getValue(), compileProgress);
+            reporter.done(i, r);
+            return r;
+        });
         return new BatchResult(results);
     }
 
@@ -172,5 +184,25 @@ public final class BatchCompiler {
             }
         }
         return read;
+    }
+
+    /** Hands results to the progress consumer in batch order, each as soon as all before it are done. */
+    private static final class InOrder {
+        private final ModuleResult[] results;
+        private final Consumer<ModuleResult> progress;
+        private int next;
+
+        InOrder(int size, Consumer<ModuleResult> progress) {
+            this.results = new ModuleResult[size];
+            this.progress = progress;
+        }
+
+        synchronized void done(int index, ModuleResult result) {
+            results[index] = result;
+            while (next < results.length && results[next] != null) {
+                progress.accept(results[next]);
+                results[next++] = null;
+            }
+        }
     }
 }

@@ -37,6 +37,11 @@ public record BatchRequest(List<Path> sources, List<MatrixCell> matrix, CompileO
         this(sources, matrix, options, outputRoot, null);
     }
 
+    /** The same batch with other options. */
+    BatchRequest withOptions(CompileOptions other) {
+        return new BatchRequest(sources, matrix, other, outputRoot, compilerVersion);
+    }
+
     /** The options of one cell. */
     CompileOptions optionsFor(MatrixCell cell) {
         return options.forCell(cell.runtime(), cell.isa());

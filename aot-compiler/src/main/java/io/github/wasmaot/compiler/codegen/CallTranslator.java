@@ -48,7 +48,7 @@ final class CallTranslator {
             invokeNative(callee, type, insn);
             return;
         }
-        Callee target = mc.definedFunctions.get(callee - imported);
+        Callee target = mc.definedFunction(callee - imported);
         finish(type, mc.call(target, arguments(type)));
     }
 
@@ -134,9 +134,9 @@ final class CallTranslator {
         }
         // as wamrc: an element naming an import goes through the runtime (aot_call_indirect), which raises
         // "failed to call unlinked import function" for an import it could not link instead of jumping to NULL
-        LLVMBasicBlockRef viaRuntime = LLVMAppendBasicBlock(function, "call_import");
-        LLVMBasicBlockRef direct = LLVMAppendBasicBlock(function, "call_defined");
-        LLVMBasicBlockRef done = LLVMAppendBasicBlock(function, "call_indirect_done");
+        LLVMBasicBlockRef viaRuntime = LLVMAppendBasicBlockInContext(mc.ctx, function, "call_import");
+        LLVMBasicBlockRef direct = LLVMAppendBasicBlockInContext(mc.ctx, function, "call_defined");
+        LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(mc.ctx, function, "call_indirect_done");
         LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntULT, funcIndex, LLVMConstInt(mc.types.i32, imported, 0), ""),
                 viaRuntime, direct);
 

@@ -51,7 +51,7 @@ final class FunctionTranslator {
         this.functionIndex = mc.wasm.importedFunctionCount() + definedIndex;
         this.type = mc.wasm.types().get(mc.wasm.functions().get(definedIndex));
         this.body = mc.wasm.code().get(definedIndex);
-        this.self = mc.definedFunctions.get(definedIndex);
+        this.self = mc.definedFunction(definedIndex);
     }
 
     /** Emits the body; returns WAMR's max local and max operand-stack cell numbers of the function. */

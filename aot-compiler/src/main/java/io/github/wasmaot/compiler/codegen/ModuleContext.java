@@ -9,8 +9,8 @@ import io.github.wasmaot.format.profile.runtime.GlobalDataLayout;
 import io.github.wasmaot.compiler.llvm.Llvm;
 import io.github.wasmaot.wasm.model.WasmModule;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.bytedeco.llvm.LLVM.LLVMBuilderRef;
 import org.bytedeco.llvm.LLVM.LLVMContextRef;
 import org.bytedeco.llvm.LLVM.LLVMModuleRef;
@@ -30,11 +30,13 @@ final class ModuleContext {
     final TableLayout tables;
     /** Memory instances the runtime creates before the global data (wamrc always declares at least one). */
     final int memoryInstanceCount;
-    final List<Callee> definedFunctions;
+    /** How a defined function is declared on first use (this partition's own ones are declared up front). */
+    private final IntFunction<Callee> declareDefined;
+    private final Map<Integer, Callee> definedFunctions = new HashMap<>();
     private final Map<String, Callee> declared = new HashMap<>();
 
     ModuleContext(String moduleName, WasmModule wasm, CodegenTarget target, LLVMContextRef ctx,
-                  LLVMModuleRef module, LLVMBuilderRef builder, LlvmTypes types, List<Callee> definedFunctions) {
+                  LLVMModuleRef module, LLVMBuilderRef builder, LlvmTypes types, IntFunction<Callee> declareDefined) {
         this.moduleName = moduleName;
         this.wasm = wasm;
         this.target = target;
@@ -45,7 +47,15 @@ final class ModuleContext {
         this.globals = GlobalDataLayout.of(wasm.allGlobals().stream().map(g -> g.valType().code()).toList());
         this.tables = TableLayout.of(wasm, target);
         this.memoryInstanceCount = Math.max(1, wasm.allMemories().size());
-        this.definedFunctions = List.copyOf(definedFunctions);
+        this.declareDefined = declareDefined;
+    }
+
+    /**
+     * The {@code aot_func#N} of defined function {@code definedIndex}, declared in this LLVM module on first use:
+     * a function of another partition stays a declaration, and the call becomes a relocation against its symbol.
+     */
+    Callee definedFunction(int definedIndex) {
+        return definedFunctions.computeIfAbsent(definedIndex, declareDefined::apply);
     }
 
     /** An external function (runtime helper or LLVM intrinsic), declared once. */

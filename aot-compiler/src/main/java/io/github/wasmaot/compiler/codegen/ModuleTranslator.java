@@ -5,13 +5,20 @@ import static org.bytedeco.llvm.global.LLVM.*;
 import io.github.wasmaot.compiler.CodegenTarget;
 import io.github.wasmaot.compiler.CompileException;
 import io.github.wasmaot.compiler.CompileProgress;
+import io.github.wasmaot.compiler.Parallel;
 import io.github.wasmaot.compiler.llvm.LlvmNatives;
+import io.github.wasmaot.compiler.elf.ElfObject;
+import io.github.wasmaot.compiler.elf.ElfReader;
+import io.github.wasmaot.compiler.elf.ObjectLinker;
 import io.github.wasmaot.compiler.llvm.ObjectEmitter;
 import io.github.wasmaot.wasm.model.FuncType;
 import io.github.wasmaot.wasm.model.WasmModule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bytedeco.javacpp.SizeTPointer;
 import org.bytedeco.llvm.LLVM.LLVMAttributeRef;
+import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
 import org.bytedeco.llvm.LLVM.LLVMBuilderRef;
 import org.bytedeco.llvm.LLVM.LLVMContextRef;
 import org.bytedeco.llvm.LLVM.LLVMModuleRef;
@@ -19,57 +26,103 @@ import org.bytedeco.llvm.LLVM.LLVMTypeRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /**
- * Translates a validated module into one LLVM module (one {@code aot_func#N} per defined function, with the
- * AOT ABI {@code (exec_env, params...)}) and emits it as an ELF object for the target.
+ * Translates a validated module into LLVM IR (one {@code aot_func#N} per defined function, with the AOT ABI
+ * {@code (exec_env, params...)}), one LLVM module per partition of the functions, emits each as an ELF object for
+ * the target and links the objects into one.
  */
 public final class ModuleTranslator {
     private ModuleTranslator() {
     }
 
-    /** The emitted object and, per defined function, WAMR's cell numbers. */
-    public record CompiledObject(byte[] elf, List<Integer> maxLocalCells, List<Integer> maxStackCells) {
+    /** The linked object of all partitions and, per defined function, WAMR's cell numbers. */
+    public record CompiledObject(ElfObject object, List<Integer> maxLocalCells, List<Integer> maxStackCells) {
         public CompiledObject {
-            elf = elf.clone();
             maxLocalCells = List.copyOf(maxLocalCells);
             maxStackCells = List.copyOf(maxStackCells);
-        }
-
-        @Override
-        public byte[] elf() {
-            return elf.clone();
         }
     }
 
     public static CompiledObject compile(String moduleName, WasmModule wasm, CodegenTarget target) {
-        return compile(moduleName, wasm, target, CompileProgress.NONE);
+        return compile(moduleName, wasm, target, CompileProgress.NONE, 1);
     }
 
-    /** As {@link #compile(String, WasmModule, CodegenTarget)}, telling {@code progress} how far it is. */
+    /**
+     * As {@link #compile(String, WasmModule, CodegenTarget)}, telling {@code progress} how far it is, with the
+     * partitions ({@link Partitions}) compiled on up to {@code threads} threads. The partitions depend on the module
+     * only, and their objects are linked in partition order, so the bytes do not depend on {@code threads}.
+     */
     public static CompiledObject compile(String moduleName, WasmModule wasm, CodegenTarget target,
-                                         CompileProgress progress) {
+                                         CompileProgress progress, int threads) {
         checkModuleFeatures(moduleName, wasm);
         LlvmNatives.ensureInitialized();
+        List<Partitions.Range> ranges = Partitions.of(wasm);
+        int total = wasm.code().size();
+        progress.started(total);
+        AtomicInteger translated = new AtomicInteger();
+        CompileProgress shared = new CompileProgress() {
+            @Override
+            public void functionsTranslated(int done, int ignored) {
+                synchronized (progress) {
+                    progress.functionsTranslated(translated.addAndGet(done), total);
+                }
+            }
+        };
+        List<PartitionObject> parts = Parallel.map(ranges, threads,
+                r -> compilePartition(moduleName, wasm, target, r, shared));
+        progress.emittingObject();
+        List<Integer> locals = new ArrayList<>();
+        List<Integer> stacks = new ArrayList<>();
+        List<ElfObject> objects = new ArrayList<>();
+        long bytes = 0;
+        for (PartitionObject p : parts) {
+            objects.add(p.object());
+            locals.addAll(p.locals());
+            stacks.addAll(p.stacks());
+            bytes += p.elfBytes();
+        }
+        ElfObject linked = ObjectLinker.link(objects);
+        progress.objectEmitted((int) Math.min(Integer.MAX_VALUE, bytes));
+        return new CompiledObject(linked, locals, stacks);
+    }
+
+    /** One partition's object, read back, and its functions' cell numbers. */
+    private record PartitionObject(ElfObject object, List<Integer> locals, List<Integer> stacks, int elfBytes) {
+    }
+
+    /**
+     * Translates the defined functions of {@code range} into their own LLVM context and module, emits the object and
+     * frees everything LLVM held before returning: peak memory follows the partition, not the module.
+     */
+    private static PartitionObject compilePartition(String moduleName, WasmModule wasm, CodegenTarget target,
+                                                    Partitions.Range range, CompileProgress progress) {
         LLVMContextRef ctx = LLVMContextCreate();
         LLVMModuleRef module = LLVMModuleCreateWithNameInContext(moduleName, ctx);
         LLVMBuilderRef builder = LLVMCreateBuilderInContext(ctx);
         try {
             LlvmTypes types = new LlvmTypes(ctx);
-            List<Callee> functions = declareFunctions(wasm, target, ctx, module, types);
-            ModuleContext mc = new ModuleContext(moduleName, wasm, target, ctx, module, builder, types, functions);
+            FunctionDeclarer declarer = new FunctionDeclarer(wasm, target, ctx, module, types);
+            ModuleContext mc = new ModuleContext(moduleName, wasm, target, ctx, module, builder, types,
+                    declarer::declare);
+            // this partition's functions first, in order: they are laid out in .text in declaration order
+            for (int i = range.from(); i < range.to(); i++) {
+                mc.definedFunction(i);
+            }
             List<Integer> locals = new ArrayList<>();
             List<Integer> stacks = new ArrayList<>();
-            int total = wasm.code().size();
-            progress.started(total);
-            for (int i = 0; i < total; i++) {
+            int reported = 0;
+            for (int i = range.from(); i < range.to(); i++) {
                 FunctionTranslator.CellCounts cells = new FunctionTranslator(mc, i).translate();
                 locals.add(cells.maxLocalCells());
                 stacks.add(cells.maxStackCells());
-                progress.functionsTranslated(i + 1, total);
+                if ((i - range.from()) % 64 == 63) {
+                    progress.functionsTranslated(i + 1 - range.from() - reported, 0);
+                    reported = i + 1 - range.from();
+                }
             }
-            progress.emittingObject();
+            progress.functionsTranslated(range.to() - range.from() - reported, 0);
+            checkOwnContext(module, ctx);
             byte[] elf = ObjectEmitter.emit(module, target);
-            progress.objectEmitted(elf.length);
-            return new CompiledObject(elf, locals, stacks);
+            return new PartitionObject(ElfReader.read(elf), locals, stacks, elf.length);
         } finally {
             LLVMDisposeBuilder(builder);
             LLVMDisposeModule(module);
@@ -77,11 +130,56 @@ public final class ModuleTranslator {
         }
     }
 
-    private static List<Callee> declareFunctions(WasmModule wasm, CodegenTarget target, LLVMContextRef ctx,
-                                                 LLVMModuleRef module, LlvmTypes types) {
-        LLVMAttributeRef nounwind = LLVMCreateEnumAttribute(ctx, LLVMGetEnumAttributeKindForName("nounwind", 8), 0);
-        List<Callee> out = new ArrayList<>();
-        for (int i = 0; i < wasm.functions().size(); i++) {
+    /**
+     * Fails unless every function and basic block of {@code module} belongs to {@code ctx}. A block made with a
+     * global-context call ({@code LLVMAppendBasicBlock}, not {@code ...InContext}) lands in LLVM's process-wide
+     * context, whose tables (value handles, metadata) the partitions compiling on other threads then update at the
+     * same time: that corrupted LLVM's heap and crashed the JVM in {@code LLVMDisposeModule} on CPython. This turns
+     * such a slip into an error on every compile, whatever the thread count.
+     */
+    static void checkOwnContext(LLVMModuleRef module, LLVMContextRef ctx) {
+        long own = ctx.address();
+        for (LLVMValueRef fn = LLVMGetFirstFunction(module); fn != null && !fn.isNull();
+             fn = LLVMGetNextFunction(fn)) {
+            if (LLVMGetTypeContext(LLVMTypeOf(fn)).address() != own) {
+                throw new CompileException("internal error: function " + name(fn)
+                        + " was created outside its partition's LLVM context");
+            }
+            for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb != null && !bb.isNull();
+                 bb = LLVMGetNextBasicBlock(bb)) {
+                if (LLVMGetTypeContext(LLVMTypeOf(LLVMBasicBlockAsValue(bb))).address() != own) {
+                    throw new CompileException("internal error: a basic block of " + name(fn)
+                            + " was created outside its partition's LLVM context");
+                }
+            }
+        }
+    }
+
+    private static String name(LLVMValueRef fn) {
+        SizeTPointer length = new SizeTPointer(1);
+        return LLVMGetValueName2(fn, length).getString();
+    }
+
+    /** Declares {@code aot_func#N} with the attributes every defined function carries. */
+    private static final class FunctionDeclarer {
+        private final WasmModule wasm;
+        private final CodegenTarget target;
+        private final LLVMContextRef ctx;
+        private final LLVMModuleRef module;
+        private final LlvmTypes types;
+        private final LLVMAttributeRef nounwind;
+
+        FunctionDeclarer(WasmModule wasm, CodegenTarget target, LLVMContextRef ctx, LLVMModuleRef module,
+                         LlvmTypes types) {
+            this.wasm = wasm;
+            this.target = target;
+            this.ctx = ctx;
+            this.module = module;
+            this.types = types;
+            this.nounwind = LLVMCreateEnumAttribute(ctx, LLVMGetEnumAttributeKindForName("nounwind", 8), 0);
+        }
+
+        Callee declare(int i) {
             FuncType ft = wasm.types().get(wasm.functions().get(i));
             LLVMTypeRef type = types.function(ft);
             LLVMValueRef fn = LLVMAddFunction(module, target.data().functionSymbolPrefix() + i, type);
@@ -96,9 +194,8 @@ public final class ModuleTranslator {
                 LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
                         LLVMCreateStringAttribute(ctx, key, key.length(), "true", 4));
             }
-            out.add(new Callee(fn, type));
+            return new Callee(fn, type);
         }
-        return out;
     }
 
     /**

@@ -4,7 +4,6 @@ import io.github.wasmaot.compiler.CodegenTarget;
 import io.github.wasmaot.compiler.CompileException;
 import io.github.wasmaot.compiler.codegen.ModuleTranslator.CompiledObject;
 import io.github.wasmaot.compiler.elf.ElfObject;
-import io.github.wasmaot.compiler.elf.ElfReader;
 import io.github.wasmaot.compiler.elf.ElfSection;
 import io.github.wasmaot.compiler.elf.ElfSymbol;
 import io.github.wasmaot.format.AotImage;
@@ -20,7 +19,9 @@ import io.github.wasmaot.wasm.model.ExportDescriptor;
 import io.github.wasmaot.wasm.model.WasmModule;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /** Turns the emitted ELF object plus the module's metadata into the AOT image the profile's loader reads. */
@@ -32,7 +33,7 @@ public final class AotImageBuilder {
 
     public static AotImage build(String fileName, String moduleName, WasmModule wasm, CompiledObject compiled,
                                  CodegenTarget target) {
-        ElfObject object = ElfReader.read(compiled.elf());
+        ElfObject object = compiled.object();
         ObjectLayout layout = ObjectLayout.of(object);
         AotStrings strings = new AotStrings(target.data().stringsIncludeNul());
         List<ObjectDataSection> objectData = new ArrayList<>();
@@ -68,10 +69,16 @@ public final class AotImageBuilder {
         List<Long> offsets = new ArrayList<>();
         List<Long> typeIndexes = new ArrayList<>();
         String prefix = target.data().functionSymbolPrefix();
+        Map<String, ElfSymbol> byName = new HashMap<>();
+        for (ElfSymbol s : object.symbols()) {
+            byName.putIfAbsent(s.name(), s);
+        }
         for (int i = 0; i < wasm.functions().size(); i++) {
             String symbol = prefix + i;
-            ElfSymbol sym = object.symbol(symbol).orElseThrow(
-                    () -> new CompileException("internal error: " + symbol + " missing from the object"));
+            ElfSymbol sym = byName.get(symbol);
+            if (sym == null) {
+                throw new CompileException("internal error: " + symbol + " missing from the object");
+            }
             if (sym.sectionIndex() != layout.text().index()) {
                 throw new CompileException("internal error: " + symbol + " is not in .text");
             }

@@ -23,7 +23,9 @@ class BatchProgressTest {
         Path source = Files.copy(FIB, Files.createDirectories(dir.resolve("src")).resolve("fib.wasm"));
         Path out = dir.resolve("out");
         List<MatrixCell> matrix = MatrixCell.product(List.of("legacy"), List.of("x86_64", "aarch64"));
-        BatchRequest request = new BatchRequest(List.of(source), matrix, CompileOptions.of("x", "y"), out, "t 1");
+        // one thread: the cells compile one after the other, so their events do not interleave
+        BatchRequest request = new BatchRequest(List.of(source), matrix, CompileOptions.of("x", "y").withThreads(1),
+                out, "t 1");
         List<String> events = new ArrayList<>();
         BatchCompiler.compile(request, r -> events.add("result " + r.cell()), (src, cell) -> new CompileProgress() {
             @Override
@@ -70,5 +72,47 @@ class BatchProgressTest {
             throw new AssertionError("no listener for an image that is up to date");
         });
         assertEquals(List.of("result " + matrix.get(0), "result " + matrix.get(1)), events);
+    }
+
+    @Test
+    void parallelCellsKeepEachListenerInOrderResultsInBatchOrderAndTheSameBytes() throws Exception {
+        Path source = Files.copy(FIB, Files.createDirectories(dir.resolve("src")).resolve("fib.wasm"));
+        List<MatrixCell> matrix = MatrixCell.product(List.of("legacy", "current"), List.of("x86_64", "aarch64"));
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> results = java.util.Collections.synchronizedList(new ArrayList<>());
+        Path serial = dir.resolve("serial");
+        Path parallel = dir.resolve("parallel");
+        BatchCompiler.compile(new BatchRequest(List.of(source), matrix, CompileOptions.of("x", "y").withThreads(1),
+                serial, "t 1"), r -> { });
+        BatchCompiler.compile(new BatchRequest(List.of(source), matrix, CompileOptions.of("x", "y").withThreads(4),
+                parallel, "t 1"), r -> results.add(r.cell().toString()), (src, cell) -> new CompileProgress() {
+                    @Override
+                    public void started(int functions) {
+                        events.add(cell + " started");
+                    }
+
+                    @Override
+                    public void objectEmitted(int bytes) {
+                        events.add(cell + " emitted");
+                    }
+
+                    @Override
+                    public void close() {
+                        events.add(cell + " closed");
+                    }
+                });
+        assertEquals(matrix.stream().map(MatrixCell::toString).toList(), results);
+        for (MatrixCell cell : matrix) {
+            assertEquals(List.of(cell + " started", cell + " emitted", cell + " closed"),
+                    events.stream().filter(e -> e.startsWith(cell + " ")).toList());
+        }
+        try (var images = Files.walk(serial)) {
+            List<Path> aots = images.filter(p -> p.toString().endsWith(".aot")).toList();
+            assertEquals(matrix.size(), aots.size());
+            for (Path image : aots) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(image),
+                        Files.readAllBytes(parallel.resolve(serial.relativize(image))), image.toString());
+            }
+        }
     }
 }
