@@ -14,7 +14,9 @@ import io.github.wasmaot.wasm.decode.ModuleDecoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +50,9 @@ class PartitionedCompileTest {
         for (String profile : PROFILES) {
             for (String isa : ISAS) {
                 for (CProgram program : CProgram.all()) {
-                    tests.add(DynamicTest.dynamicTest(profile + " " + isa + " " + program,
+                    tests.add(DynamicTest.dynamicTest(profile + " " + isa + " " + program + " same bytes for 1, 2, 4 threads",
+                            () -> images(profile, isa, program)));
+                    tests.add(DynamicTest.dynamicTest(profile + " " + isa + " " + program + " runs as unpartitioned",
                             () -> check(profile, isa, program)));
                 }
             }
@@ -56,7 +60,14 @@ class PartitionedCompileTest {
         return tests.stream();
     }
 
-    private void check(String profile, String isa, CProgram program) throws Exception {
+    /** Whole-module and one-function-per-partition images of a cell, compiled once for both tests. */
+    private final Map<String, byte[][]> images = new HashMap<>();
+
+    private byte[][] images(String profile, String isa, CProgram program) throws Exception {
+        String key = profile + "/" + isa + "/" + program;
+        if (images.containsKey(key)) {
+            return images.get(key);
+        }
         Optional<String> missing = builds.unavailableReason();
         assumeTrue(missing.isEmpty(), () -> missing.orElse(""));
         byte[] wasm = Files.readAllBytes(builds.wasm(program));
@@ -70,7 +81,14 @@ class PartitionedCompileTest {
                     () -> AotCompiler.compile(wasm, name, options.withThreads(threads)));
             assertArrayEquals(one, n, "image with " + threads + " threads differs from the one with 1 thread");
         }
+        images.put(key, new byte[][] {whole, one});
+        return images.get(key);
+    }
 
+    private void check(String profile, String isa, CProgram program) throws Exception {
+        byte[][] both = images(profile, isa, program);
+        byte[] whole = both[0];
+        byte[] one = both[1];
         Optional<Judge> judge = Judge.fromEnvironment(profile, isa);
         assumeTrue(judge.isPresent(), "no judge: set " + Judge.variable(profile, isa));
         Path dir = builds.dir(program);
