@@ -169,7 +169,17 @@ public final class EmulatedBackend implements Backend {
 
     @Override
     public void commit(long address, long size, Protection protection) {
-        uc.map(address, roundToPage(size), perms(protection));
+        long rounded = roundToPage(size);
+        long page = pageSize();
+        if (rounded <= page) {
+            uc.map(address, rounded, perms(protection));
+            return;
+        }
+        // the last page as a region of its own: it becomes the guard of a linear memory ending here
+        // (memoryEnds), and Unicorn changes the protection of part of a region by copying the whole region out
+        // and back (split_region): for a memory of GiBs that took minutes, outside any call's time limit
+        uc.map(address, rounded - page, perms(protection));
+        uc.map(address + rounded - page, page, perms(protection));
     }
 
     @Override
