@@ -47,6 +47,12 @@ public final class EmulatedBackend implements Backend {
     private long nextLow = FIRST_LOW_ADDRESS;
     private RuntimeException hostFailure;
     private boolean aborted;
+    /**
+     * The current call's time limit passed (set by the watchdog thread). Sticky for the rest of the call: every
+     * hook re-issues the stop on its way out (besides the watchdog's own resend every few ms), so a stop that
+     * lands while Java code runs in a hook (a long host function) takes effect as soon as that hook returns.
+     */
+    private volatile boolean timedOut;
     private Long faultAddress;
     /**
      * Per linear memory (by reservation base): its guard, the last page before its end, mapped read-only so that
@@ -106,6 +112,7 @@ public final class EmulatedBackend implements Backend {
     private void onHostEntry(long address) {
         HostFunction fn = hostEntries.get(address);
         if (fn == null || hostFailure != null) {
+            stopIfTimedOut();
             return;
         }
         try {
@@ -116,6 +123,19 @@ public final class EmulatedBackend implements Backend {
             hostFailure = e;
             uc.stop();
         }
+        stopIfTimedOut();
+    }
+
+    /** Repeats the watchdog's stop from the emulating thread once the call's time is up (see {@link #timedOut}). */
+    private void stopIfTimedOut() {
+        if (timedOut) {
+            uc.stop();
+        }
+    }
+
+    private void timeUp() {
+        timedOut = true;
+        uc.stop();
     }
 
     @Override
@@ -227,6 +247,7 @@ public final class EmulatedBackend implements Backend {
      * until the call ends, so a wide store whose second half faults can be undone.
      */
     private boolean onWriteProtected(long address, int size, long value) {
+        stopIfTimedOut();
         Guard guard = null;
         for (Guard g : guards.values()) {
             if (g.contains(address)) {
@@ -299,6 +320,7 @@ public final class EmulatedBackend implements Backend {
         hostFailure = null;
         faultAddress = null;
         aborted = false;
+        timedOut = false;
         nearEndWrites.clear();
         straddleStopped = false;
         handledFrom = 0;
@@ -311,7 +333,7 @@ public final class EmulatedBackend implements Backend {
         long limit = timeout.map(t -> Math.max(1, Math.min(bound, t.toNanos() / 1000))).orElse(bound);
         boolean callersLimit = timeout.isPresent() && timeout.get().toNanos() / 1000 <= bound;
         int err;
-        try (Watchdog watchdog = Watchdog.start(Duration.ofNanos(limit * 1000), uc::stop)) {
+        try (Watchdog watchdog = Watchdog.start(Duration.ofNanos(limit * 1000), this::timeUp)) {
             err = uc.run(address, returnSentinel);
         }
         if (hostFailure != null) {
