@@ -7,7 +7,9 @@ import io.github.wasmaot.loader.backend.emulated.EmulatorAbi;
 import io.github.wasmaot.loader.backend.emulated.UnicornConstants;
 import io.github.wasmaot.loader.backend.emulated.UnicornEngine;
 import io.github.wasmaot.loader.backend.emulated.UnicornException;
+import io.github.wasmaot.loader.backend.nativ.Watchdog;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,7 @@ public final class EmulatedBackend implements Backend {
     private static final long STACK_HEADROOM = 16 * 1024;
     private static final int ENTRY_SIZE = 16;
     /**
-     * Longest a single call may emulate before it is reported as hung (Unicorn timeout, microseconds): 120 s,
+     * Longest a single call may emulate before it is reported as hung (stopped by the watchdog): 120 s,
      * or system property {@code wasmaot.emulator.callTimeoutMillis} (the loader fuzz test bounds each call).
      */
     private static final String CALL_TIMEOUT_PROPERTY = "wasmaot.emulator.callTimeoutMillis";
@@ -45,19 +47,43 @@ public final class EmulatedBackend implements Backend {
     private long nextLow = FIRST_LOW_ADDRESS;
     private RuntimeException hostFailure;
     private boolean aborted;
+    /**
+     * The current call's time limit passed (set by the watchdog thread). Sticky for the rest of the call: every
+     * hook re-issues the stop on its way out (besides the watchdog's own resend every few ms), so a stop that
+     * lands while Java code runs in a hook (a long host function) takes effect as soon as that hook returns.
+     */
+    private volatile boolean timedOut;
     private Long faultAddress;
-    /** Per linear memory (by reservation base): the write hook watching the last bytes before its end. */
-    private final Map<Long, Long> endWatches = new HashMap<>();
-    /** In-bounds bytes the current call's writes near a memory end replaced: (pc, address, old bytes). */
-    private final java.util.List<NearEndWrite> nearEndWrites = new java.util.ArrayList<>();
+    /**
+     * Per linear memory (by reservation base): its guard, the last page before its end, mapped read-only so that
+     * only stores there leave Unicorn's translated code (see {@link #memoryEnds}).
+     */
+    private final Map<Long, Guard> guards = new HashMap<>();
+    /** In-bounds bytes the current call's stores near a memory end replaced, oldest first. */
+    private final List<NearEndWrite> nearEndWrites = new ArrayList<>();
+    /** The fault was a store that would cross a memory's end, stopped before it wrote anything. */
+    private boolean straddleStopped;
+    /** Start and width of the access that faulted (the fault address is where it first left the memory). */
+    private long faultAccess;
+    private int faultAccessSize;
+    /** The last guard-page store done by {@link #onWriteProtected}: [start, limit). */
+    private long handledFrom;
+    private long handledLimit;
 
-    private record NearEndWrite(long pc, long address, byte[] old) {
+    /** The guard page {@code [from, end)} of one linear memory; {@code end} is where its mapping ends. */
+    private record Guard(long from, long end) {
+        boolean contains(long address) {
+            return address >= from && address < end;
+        }
+    }
+
+    private record NearEndWrite(long address, byte[] old) {
         long limit() {
             return address + old.length;
         }
     }
 
-    /** Widest store the images make (v128). */
+    /** Widest store the images make (v128), which Unicorn performs as two 8-byte stores. */
     private static final int WIDEST_STORE = 16;
 
     public EmulatedBackend(Isa isa) {
@@ -69,10 +95,9 @@ public final class EmulatedBackend implements Backend {
             this.stackBase = map(STACK_SIZE, Protection.READ_WRITE);
             uc.hookCode(trapPage + ENTRY_SIZE, trapPage + pageSize() - 1, (engine, address, size, user) ->
                     onHostEntry(address));
-            uc.hookInvalidMemory((engine, type, address, size, value, user) -> {
-                faultAddress = address;
-                return false;
-            });
+            uc.hookInvalidMemory((engine, type, address, size, value, user) ->
+                    type == UnicornConstants.UC_MEM_WRITE_PROT ? onWriteProtected(address, size, value)
+                            : fault(address, address, size));
         } catch (RuntimeException e) {
             uc.close();
             throw e;
@@ -87,6 +112,7 @@ public final class EmulatedBackend implements Backend {
     private void onHostEntry(long address) {
         HostFunction fn = hostEntries.get(address);
         if (fn == null || hostFailure != null) {
+            stopIfTimedOut();
             return;
         }
         try {
@@ -97,6 +123,19 @@ public final class EmulatedBackend implements Backend {
             hostFailure = e;
             uc.stop();
         }
+        stopIfTimedOut();
+    }
+
+    /** Repeats the watchdog's stop from the emulating thread once the call's time is up (see {@link #timedOut}). */
+    private void stopIfTimedOut() {
+        if (timedOut) {
+            uc.stop();
+        }
+    }
+
+    private void timeUp() {
+        timedOut = true;
+        uc.stop();
     }
 
     @Override
@@ -150,7 +189,17 @@ public final class EmulatedBackend implements Backend {
 
     @Override
     public void commit(long address, long size, Protection protection) {
-        uc.map(address, roundToPage(size), perms(protection));
+        long rounded = roundToPage(size);
+        long page = pageSize();
+        if (rounded <= page) {
+            uc.map(address, rounded, perms(protection));
+            return;
+        }
+        // the last page as a region of its own: it becomes the guard of a linear memory ending here
+        // (memoryEnds), and Unicorn changes the protection of part of a region by copying the whole region out
+        // and back (split_region): for a memory of GiBs that took minutes, outside any call's time limit
+        uc.map(address, rounded - page, perms(protection));
+        uc.map(address + rounded - page, page, perms(protection));
     }
 
     @Override
@@ -181,51 +230,88 @@ public final class EmulatedBackend implements Backend {
         return address;
     }
 
-    /**
-     * Unicorn (unlike qemu-user or hardware) may write the in-bounds bytes of a store that straddles the end of
-     * linear memory before it faults on the rest. A write hook on the last {@link #WIDEST_STORE} bytes records
-     * what each write there replaces; when the call then faults at that instruction, those bytes are restored.
-     */
-    @Override
-    public void memoryEnds(long base, long end) {
-        Long old = endWatches.remove(base);
-        if (old != null) {
-            uc.deleteHook(old);
+    private boolean fault(long address, long access, int accessSize) {
+        if (faultAddress == null) {
+            faultAddress = address;
+            faultAccess = access;
+            faultAccessSize = accessSize;
         }
-        if (end - base <= 0) {
-            return;
-        }
-        long from = Math.max(base, end - WIDEST_STORE);
-        endWatches.put(base, uc.hookMemWrite(from, end - 1, (engine, type, addr, size, value, user) -> {
-            int inBounds = (int) Math.min(size, end - addr);
-            if (inBounds > 0) {
-                long pc = abi.programCounter(uc);
-                if (!nearEndWrites.isEmpty() && nearEndWrites.get(nearEndWrites.size() - 1).pc() != pc) {
-                    nearEndWrites.clear(); // only the faulting instruction's own writes are ever undone
-                }
-                nearEndWrites.add(new NearEndWrite(pc, addr, uc.read(addr, inBounds)));
-            }
-        }));
+        return false;
     }
 
     /**
-     * Undoes the in-bounds part of the store that faulted: the latest writes of the faulting instruction that
-     * together form one contiguous range of at most {@link #WIDEST_STORE} bytes (earlier stores by the same
-     * instruction in a loop are not part of it), most recent first.
+     * A store into a read-only page: a memory's guard page, else a real protection fault. A store that would cross
+     * the guard's end stops here before writing anything, reported at the first byte past the end (where Unicorn
+     * itself would fault after writing the in-bounds bytes). An in-bounds store is done here (Unicorn discards a
+     * handled store to a read-only page); within the last {@link #WIDEST_STORE} bytes, what it replaces is kept
+     * until the call ends, so a wide store whose second half faults can be undone.
+     */
+    private boolean onWriteProtected(long address, int size, long value) {
+        stopIfTimedOut();
+        Guard guard = null;
+        for (Guard g : guards.values()) {
+            if (g.contains(address)) {
+                guard = g;
+            }
+        }
+        if (guard == null) {
+            return fault(address, address, size);
+        }
+        if (address + size > guard.end()) {
+            straddleStopped = true;
+            return fault(guard.end(), address, size);
+        }
+        if (size == 1 && address >= handledFrom && address < handledLimit) {
+            // Unicorn replays an unaligned store byte by byte after the hook handled it whole: already written
+            return true;
+        }
+        byte[] bytes = new byte[size];
+        for (int i = 0; i < size; i++) {
+            bytes[i] = (byte) (value >>> (8 * i));
+        }
+        if (address + size > guard.end() - WIDEST_STORE) {
+            nearEndWrites.add(new NearEndWrite(address, uc.read(address, size)));
+        }
+        uc.write(address, bytes);
+        handledFrom = address;
+        handledLimit = address + size;
+        return true;
+    }
+
+    /**
+     * Unicorn (unlike qemu-user or hardware) may write the in-bounds part of a store that crosses the end of linear
+     * memory before it faults on the rest. The last page before the end is therefore mapped read-only: stores there
+     * (only there) reach {@link #onWriteProtected}, which stops a crossing store before it writes and records what
+     * in-bounds stores near the end replace. Every other guest access stays in translated code.
+     */
+    @Override
+    public void memoryEnds(long base, long end) {
+        Guard old = guards.remove(base);
+        if (old != null) {
+            uc.protect(old.from(), old.end() - old.from(), perms(Protection.READ_WRITE));
+        }
+        long mappedEnd = base + roundToPage(end - base);
+        if (end - base <= 0) {
+            return;
+        }
+        Guard guard = new Guard(Math.max(base, mappedEnd - pageSize()), mappedEnd);
+        uc.protect(guard.from(), guard.end() - guard.from(), perms(Protection.READ));
+        guards.put(base, guard);
+    }
+
+    /**
+     * Undoes the in-bounds half of a wide store whose other half faulted: Unicorn performs a 16-byte store (v128,
+     * a register pair) as two 8-byte halves, low first, so the 8-byte guard store done just before an 8-byte
+     * access that faults where it ends is the same instruction's first half.
      */
     private void undoPartialStore() {
-        long pc = abi.programCounter(uc);
-        long lo = Long.MAX_VALUE;
-        long hi = Long.MIN_VALUE;
-        for (int i = nearEndWrites.size() - 1; i >= 0; i--) {
-            NearEndWrite w = nearEndWrites.get(i);
-            boolean joins = lo == Long.MAX_VALUE || w.limit() == lo || w.address() == hi;
-            if (w.pc() != pc || !joins || hi - lo + w.old().length > WIDEST_STORE) {
-                break;
-            }
-            uc.write(w.address(), w.old());
-            lo = Math.min(lo, w.address());
-            hi = Math.max(hi, w.limit());
+        if (nearEndWrites.isEmpty()) {
+            return;
+        }
+        NearEndWrite last = nearEndWrites.get(nearEndWrites.size() - 1);
+        int half = WIDEST_STORE / 2;
+        if (last.limit() == faultAccess && last.old().length == half && faultAccessSize == half) {
+            uc.write(last.address(), last.old());
         }
     }
 
@@ -234,14 +320,22 @@ public final class EmulatedBackend implements Backend {
         hostFailure = null;
         faultAddress = null;
         aborted = false;
+        timedOut = false;
         nearEndWrites.clear();
+        straddleStopped = false;
+        handledFrom = 0;
+        handledLimit = 0;
         abi.prepareCall(uc, args, stackBase + STACK_SIZE, returnSentinel);
-        // Unicorn's own timeout (a timer thread that calls uc_emu_stop) stops the call: the caller's time limit,
-        // else the emulator's bound for a call that never returns
+        // the caller's time limit, else the emulator's bound for a call that never returns. Not Unicorn's own
+        // timeout: that starts a thread per call which polls every 2 µs for the whole run (a core's worth of
+        // wake-ups on a small machine) and is joined after it; one watchdog thread per JVM calls uc_emu_stop.
         long bound = Long.getLong(CALL_TIMEOUT_PROPERTY, DEFAULT_CALL_TIMEOUT_MILLIS) * 1_000L;
         long limit = timeout.map(t -> Math.max(1, Math.min(bound, t.toNanos() / 1000))).orElse(bound);
         boolean callersLimit = timeout.isPresent() && timeout.get().toNanos() / 1000 <= bound;
-        int err = uc.run(address, returnSentinel, limit);
+        int err;
+        try (Watchdog watchdog = Watchdog.start(Duration.ofNanos(limit * 1000), this::timeUp)) {
+            err = uc.run(address, returnSentinel);
+        }
         if (hostFailure != null) {
             throw hostFailure;
         }
@@ -250,7 +344,8 @@ public final class EmulatedBackend implements Backend {
         }
         if (faultAddress != null) {
             undoPartialStore();
-            throw new MemoryFault(faultAddress, uc.errorText(err));
+            throw new MemoryFault(faultAddress,
+                    uc.errorText(straddleStopped ? UnicornConstants.UC_ERR_WRITE_UNMAPPED : err));
         }
         if (err != UnicornConstants.UC_ERR_OK) {
             throw new UnicornException("emulation failed at pc 0x" + Long.toHexString(abi.programCounter(uc))

@@ -165,7 +165,7 @@ class VerifiedImagesLoadFuzzTest {
     }
 
     /** What one mutant came to, whether it was run on the emulator, and the thread time it took. */
-    private record Checked(Outcome outcome, boolean run, long nanos) {
+    record Checked(Outcome outcome, boolean run, long nanos) {
     }
 
     private static void collect(Pending p, int[] stats, long[] nanos) throws InterruptedException {

@@ -15,8 +15,6 @@ public final class UnicornConstants {
     public static final int UC_PROT_EXEC = 4;
 
     public static final int UC_HOOK_CODE = 4;
-    /** UC_HOOK_MEM_WRITE (1 << 11): before each guest write in the hook's range. */
-    public static final int UC_HOOK_MEM_WRITE = 2048;
     /** UC_HOOK_MEM_READ_UNMAPPED | WRITE_UNMAPPED | FETCH_UNMAPPED. */
     public static final int UC_HOOK_MEM_UNMAPPED = 112;
     /** UC_HOOK_MEM_READ_PROT | WRITE_PROT | FETCH_PROT. */
@@ -24,6 +22,10 @@ public final class UnicornConstants {
 
     public static final int UC_ERR_OK = 0;
     public static final int UC_ERR_ARCH = 2;
+    /** UC_ERR_WRITE_UNMAPPED: a guest store to an unmapped address. */
+    public static final int UC_ERR_WRITE_UNMAPPED = 7;
+    /** uc_mem_type UC_MEM_WRITE_PROT: the access type an invalid-memory hook sees for a store to a read-only page. */
+    public static final int UC_MEM_WRITE_PROT = 22;
 
     /** UC_CTL_WRITE(UC_CTL_CPU_MODEL, 1). */
     public static final int UC_CTL_CPU_MODEL_WRITE = 1140850695;

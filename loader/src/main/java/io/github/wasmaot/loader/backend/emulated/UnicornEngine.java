@@ -12,8 +12,6 @@ public final class UnicornEngine implements AutoCloseable {
     private final Pointer uc;
     /** Callbacks must stay reachable while the engine lives, or JNA frees their trampolines. */
     private final List<Object> liveCallbacks = new ArrayList<>();
-    /** Removable hooks by handle, kept reachable while registered (JNA callbacks must not be collected). */
-    private final java.util.Map<Long, Object> liveHooks = new java.util.HashMap<>();
     private boolean closed;
 
     private UnicornEngine(UnicornLibrary lib, Pointer uc) {
@@ -113,32 +111,13 @@ public final class UnicornEngine implements AutoCloseable {
                 "uc_hook_add(mem)");
     }
 
-    /** Calls {@code hook} before every guest write that starts in [begin, end]; returns the hook's handle. */
-    public long hookMemWrite(long begin, long end, UnicornLibrary.MemAccessHook hook) {
-        LongByReference handle = new LongByReference();
-        check(lib, lib.uc_hook_add(uc, handle, UnicornConstants.UC_HOOK_MEM_WRITE, hook, null, begin, end),
-                "uc_hook_add(mem write)");
-        liveHooks.put(handle.getValue(), hook);
-        return handle.getValue();
-    }
-
-    /** Removes a hook added by {@link #hookMemWrite}. */
-    public void deleteHook(long handle) {
-        check(lib, lib.uc_hook_del(uc, handle), "uc_hook_del");
-        liveHooks.remove(handle);
-    }
-
     /**
-     * Runs from {@code begin} until the pc reaches {@code until} or {@code timeoutMicros} pass (0: no limit);
-     * returns Unicorn's error code.
+     * Runs from {@code begin} until the pc reaches {@code until}, {@link #stop} is called or a hook stops it; returns
+     * Unicorn's error code. Time limits are the caller's (EmulatedBackend arms the JVM's one Watchdog with
+     * {@link #stop}): Unicorn's own timeout starts and joins a polling thread per call.
      */
-    public int run(long begin, long until, long timeoutMicros) {
-        if (timeoutMicros <= 0) {
-            return lib.uc_emu_start(uc, begin, until, 0, 0);
-        }
-        try (CallTimer timer = CallTimer.arm(this, timeoutMicros)) {
-            return lib.uc_emu_start(uc, begin, until, 0, 0);
-        }
+    public int run(long begin, long until) {
+        return lib.uc_emu_start(uc, begin, until, 0, 0);
     }
 
     public void stop() {
@@ -155,7 +134,6 @@ public final class UnicornEngine implements AutoCloseable {
             closed = true;
             lib.uc_close(uc);
             liveCallbacks.clear();
-            liveHooks.clear();
         }
     }
 }

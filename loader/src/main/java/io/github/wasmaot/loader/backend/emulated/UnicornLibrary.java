@@ -23,11 +23,6 @@ public interface UnicornLibrary extends Library {
         boolean invoke(Pointer uc, int type, long address, int size, long value, Pointer userData);
     }
 
-    /** uc_cb_hookmem_t: (uc, type, address, size, value, user_data), called before the access. */
-    interface MemAccessHook extends Callback {
-        void invoke(Pointer uc, int type, long address, int size, long value, Pointer userData);
-    }
-
     int uc_open(int arch, int mode, PointerByReference uc);
 
     int uc_close(Pointer uc);

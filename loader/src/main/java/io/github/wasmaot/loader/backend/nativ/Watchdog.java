@@ -7,29 +7,41 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Stops one native call after its timeout: from then on, every {@link #RESEND_MILLIS} ms until the call ends,
- * it asks the signal handler to stop wasm code and sends the timeout signal to the call thread. A signal that
- * arrives while the thread runs anything but AOT code (a host function in Java, the JVM, libc) is dropped by the
- * handler, so the call stops on the first signal that finds it in AOT code.
+ * Stops one call after its timeout: from then on, every {@link #RESEND_MILLIS} ms until the call ends, it runs
+ * the stop action again. Natively that asks the signal handler to stop wasm code and sends the timeout signal to
+ * the call thread; a signal that arrives while the thread runs anything but AOT code (a host function in Java,
+ * the JVM, libc) is dropped by the handler, so the call stops on the first signal that finds it in AOT code. The
+ * emulator's stop ({@code uc_emu_stop}) is repeated for the same reason: one sent just before the emulation
+ * starts is forgotten by it. One daemon thread serves every call of the JVM.
  */
 public final class Watchdog implements AutoCloseable {
     static final long RESEND_MILLIS = 10;
     private static ScheduledExecutorService timer;
 
-    private final SignalTraps traps;
+    private final Runnable stop;
+    private final Runnable reset;
     private final ScheduledFuture<?> task;
     private boolean active = true;
     private boolean fired;
 
-    private Watchdog(SignalTraps traps, Duration timeout) {
-        this.traps = traps;
+    private Watchdog(Duration timeout, Runnable stop, Runnable reset) {
+        this.stop = stop;
+        this.reset = reset;
         this.task = timer().scheduleWithFixedDelay(this::fire, Math.max(0, timeout.toNanos()),
                 TimeUnit.MILLISECONDS.toNanos(RESEND_MILLIS), TimeUnit.NANOSECONDS);
     }
 
     /** Starts watching the call that is about to run on the call thread. */
     public static Watchdog start(SignalTraps traps, Duration timeout) {
-        return new Watchdog(traps, timeout);
+        return new Watchdog(timeout, () -> {
+            traps.requestTimeout(true);
+            traps.signalCallThread();
+        }, () -> traps.requestTimeout(false));
+    }
+
+    /** Starts watching a call that {@code stop} (safe to call from another thread, and more than once) ends. */
+    public static Watchdog start(Duration timeout, Runnable stop) {
+        return new Watchdog(timeout, stop, () -> { });
     }
 
     private static synchronized ScheduledExecutorService timer() {
@@ -50,8 +62,7 @@ public final class Watchdog implements AutoCloseable {
             return;
         }
         fired = true;
-        traps.requestTimeout(true);
-        traps.signalCallThread();
+        stop.run();
     }
 
     /** Whether the timeout passed while the call ran. */
@@ -65,7 +76,7 @@ public final class Watchdog implements AutoCloseable {
         active = false;
         task.cancel(false);
         if (fired) {
-            traps.requestTimeout(false);
+            reset.run();
         }
     }
 }
