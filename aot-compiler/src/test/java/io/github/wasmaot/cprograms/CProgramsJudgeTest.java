@@ -4,6 +4,7 @@ import io.github.wasmaot.compiler.AotCompiler;
 import io.github.wasmaot.compiler.CompileOptions;
 import io.github.wasmaot.compiler.Judge;
 import io.github.wasmaot.format.profile.ProfileCatalog;
+import io.github.wasmaot.format.profile.RuntimeProfile;
 import io.github.wasmaot.format.profile.runtime.IwasmBehaviour;
 import io.github.wasmaot.format.profile.runtime.RuntimeData;
 
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * C programs (hello world, sorting, floating point, memory growth) built with {@code clang --target=wasm32-wasi},
- * compiled by our compiler for each pinned runtime and ISA, and run by that runtime's REAL iwasm: stdout and
+ * compiled by our compiler for each runtime profile (every release family) and ISA, and run by that runtime's REAL iwasm: stdout and
  * stderr must be exactly what the same C compiled natively prints. The exit code too, as far as the runtime's
  * iwasm passes a WASI exit code on (the profile's {@code runtime.iwasm.exitCodeFromProcExit}: cba4c782's iwasm
  * exits 0 after {@code proc_exit}).
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * variable's name, and the whole test is skipped when clang cannot build wasm32-wasi here.
  */
 class CProgramsJudgeTest {
-    private static final List<String> PROFILES = List.of("wamr-cba4c782", "wamr-2.4");
+    /** Every built-in profile (profiles/index.json): each release family is judged by its own iwasm. */
+    private static final List<String> PROFILES = ProfileCatalog.all().stream().map(RuntimeProfile::name).toList();
     private static final List<String> ISAS = List.of("x86_64", "aarch64");
 
     @TempDir
