@@ -32,7 +32,7 @@ import java.util.Set;
  * module struct, string set (cba4c782), one header per image section (freed at the end of load), memories, data
  * segments (copied on cba4c782), tables and element segments, function types, globals, imports, object data
  * sections, function pointer and type index arrays, exports, relocation symbol offsets (2.4), groups and
- * relocations (freed at the end of load), then the instance, memory instances, function pointers, export
+ * relocations (freed at the end of load), then the instance, the app heap's allocator struct, function pointers, export
  * function instances, the WASI context and fd table, and the exec env (struct + wasm stack, frame buffer).
  */
 final class AllocationSequence {
@@ -44,15 +44,23 @@ final class AllocationSequence {
 
     private final String isa;
 
-    private AllocationSequence(PoolSizingFacts facts, String isa) {
+    private final String configuration;
+
+    private AllocationSequence(PoolSizingFacts facts, String isa, String configuration) {
         this.facts = facts;
         this.isa = isa;
+        this.configuration = configuration;
         this.heap = new EmsHeap(facts.allocator());
     }
 
-    /** A struct's bytes: {@code name@isa} where the ISA's layout differs (pthread mutex, alignment), else {@code name}. */
+    /**
+     * A struct's bytes: {@code name@configuration} where the build configuration changes the layout (the exec env
+     * keeps signal-handler state only with hardware bound checks), {@code name@isa} where the ISA's does (pthread
+     * mutex size), else {@code name}.
+     */
     private long s(String name) {
-        return facts.struct(name + "@" + isa).or(() -> facts.struct(name)).orElse(0L);
+        return facts.struct(name + "@" + configuration).or(() -> facts.struct(name + "@" + isa))
+                .or(() -> facts.struct(name)).orElse(0L);
     }
 
     private boolean has(String name) {
@@ -108,16 +116,20 @@ final class AllocationSequence {
      * Pool bytes each stage needs ({@code load}, {@code instantiate}, {@code exec_env}): the heap struct plus how far
      * the allocations reach, {@code heapStructBytes} already holding the runtime's init allocations.
      */
-    static Map<String, Long> stages(AotImage image, PoolSizingFacts facts, String isa, long stack, long linearInPool, List<String> wasiArgs, boolean runsStart) {
-        return run(image, facts, isa, stack, linearInPool, wasiArgs, runsStart).stagePools();
+    static Map<String, Long> stages(AotImage image, PoolSizingFacts facts, String isa, String configuration,
+                                    long stack, long appHeap,
+                                    long linearInPool, List<String> wasiArgs, boolean runsStart) {
+        return run(image, facts, isa, configuration, stack, appHeap, linearInPool, wasiArgs, runsStart).stagePools();
     }
 
-    static AllocationSequence run(AotImage image, PoolSizingFacts facts, String isa, long stack, long linearInPool,
+    static AllocationSequence run(AotImage image, PoolSizingFacts facts, String isa, String configuration,
+                                  long stack, long appHeap,
+                                  long linearInPool,
                                   List<String> wasiArgs, boolean runsStart) {
-        AllocationSequence q = new AllocationSequence(facts, isa);
+        AllocationSequence q = new AllocationSequence(facts, isa, configuration);
         q.load(image);
         q.reach.put("load", q.heap.highWater());
-        q.instantiate(image, stack, linearInPool, wasiArgs, runsStart);
+        q.instantiate(image, stack, appHeap, linearInPool, wasiArgs, runsStart);
         q.reach.put("instantiate", q.heap.highWater());
         q.execEnv(stack);
         q.reach.put("exec_env", q.heap.highWater());
@@ -228,7 +240,7 @@ final class AllocationSequence {
         freeAll("sections");
     }
 
-    private void instantiate(AotImage image, long stack, long linearInPool,
+    private void instantiate(AotImage image, long stack, long appHeap, long linearInPool,
                              List<String> wasiArgs, boolean runsStart) {
         InitDataSection init = image.initData();
         long globalData = 0;
@@ -267,7 +279,9 @@ final class AllocationSequence {
         if (linearInPool > 0) { // no-hw-bound-check on cba4c782: linear memory with the app heap (its ems struct inside)
             m(linearInPool);
         }
-        m(s("memoryInstance") * Math.max(1, memories));
+        if (appHeap > 0) { // the app heap's own gc_heap_t (mem_allocator_get_heap_struct_size), in the pool
+            m(s("appHeapStruct"));
+        }
         if (allFuncs > 0) {
             m(8L * allFuncs);
             if (!has("bitmap")) {

@@ -167,7 +167,7 @@ public final class PoolSizeCalculator {
         long linearInPool = config.linearMemoryInPool() ? linear : 0;
         boolean start = init.startFuncIndex() >= 0 && init.startFuncIndex() != 0xffffffffL;
         long mutex = ems.mutexExtra(isa);
-        Map<String, Long> stages = AllocationSequence.stages(image, facts, isa, options.stackSize(), linearInPool,
+        Map<String, Long> stages = AllocationSequence.stages(image, facts, isa, key, options.stackSize(), options.appHeapSize(), linearInPool,
                 options.wasiArgs(), start);
         long heapStruct = ems.heapStructBytes() + mutex;
         long load = stages.get("load") + mutex;
