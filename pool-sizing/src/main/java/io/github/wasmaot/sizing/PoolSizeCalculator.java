@@ -151,7 +151,8 @@ public final class PoolSizeCalculator {
         long execTotal = Math.max(instTotal, resident + execEnv);
         return new PoolSizeEstimate(image.fileName(), facts.profile(), isa, key, config.buildSwitch(),
                 heapStruct, loadTotal, instTotal, execTotal, execTotal, parts,
-                config.linearMemoryInPool() ? PAGE : 0, config.linearMemoryInPool() && config.growReallocates());
+                config.linearMemoryInPool() ? PAGE : 0, config.linearMemoryInPool() && config.growReallocates(),
+                linear > 0 && config.linearMemoryInPool() ? linear : 0);
     }
 
     /**
@@ -185,7 +186,8 @@ public final class PoolSizeCalculator {
         parts.put("exec env (struct + wasm stack + frames), beyond what is free", exec - inst);
         return new PoolSizeEstimate(image.fileName(), facts.profile(), isa, key, config.buildSwitch(),
                 heapStruct, load, inst, exec, exec, parts,
-                config.linearMemoryInPool() ? PAGE : 0, config.linearMemoryInPool() && config.growReallocates());
+                config.linearMemoryInPool() ? PAGE : 0, config.linearMemoryInPool() && config.growReallocates(),
+                linearInPool);
     }
 
     /** Initial linear memory bytes as the runtime allocates them, the app heap included. */
