@@ -38,3 +38,16 @@ def module(minp,maxp,tbl,nglob,segs,seglen):
     return b'\0asm\x01\0\0\0'+types+funcs+table+mem+glob+exp+elem+code+data
 open('data4.wasm','wb').write(module(4,4,64,24,3,1500))
 open('grow3.wasm','wb').write(module(3,10,200,40,2,3000))
+
+# growbyK.wasm (K = 1, 2, 4): 1 of 16 pages, no data; _start grows memory by K pages and traps (unreachable) when
+# memory.grow returns -1, so the harness's run stage needs the grown pages -- what memory.grow adds per page
+def grow_module(k):
+    types=sec(1,vec([b'\x60\x00\x00']))
+    funcs=sec(3,vec([uleb(0)]))
+    mem=sec(5,vec([b'\x01'+uleb(1)+uleb(16)]))
+    exp=sec(7,vec([name('_start')+b'\x00'+uleb(0), name('memory')+b'\x02'+uleb(0)]))
+    body=b'\x00\x41'+sleb(k)+b'\x40\x00\x41\x7f\x46\x04\x40\x00\x0b\x0b'
+    code=sec(10,vec([uleb(len(body))+body]))
+    return b'\0asm\x01\0\0\0'+types+funcs+mem+exp+code
+for k in (1,2,4):
+    open('growby%d.wasm'%k,'wb').write(grow_module(k))

@@ -96,6 +96,9 @@ public final class PoolSizeCalculator {
 
         Map<String, Long> parts = new LinkedHashMap<>();
         String isa = isaOf(image);
+        if (!facts.structs().isEmpty()) {
+            return derived(image, facts, config, key, isa, options);
+        }
         long heapStruct = ems.heapStructBytes() + ems.mutexExtra(isa);
         parts.put("pool allocator (ems heap struct)", heapStruct);
         PoolSizingFacts.Load ld = facts.load();
@@ -148,7 +151,43 @@ public final class PoolSizeCalculator {
         long execTotal = Math.max(instTotal, resident + execEnv);
         return new PoolSizeEstimate(image.fileName(), facts.profile(), isa, key, config.buildSwitch(),
                 heapStruct, loadTotal, instTotal, execTotal, execTotal, parts,
-                config.linearMemoryInPool() ? PAGE : 0, config.linearMemoryInPool() && config.growReallocates());
+                config.linearMemoryInPool() ? PAGE : 0, config.linearMemoryInPool() && config.growReallocates(),
+                linear > 0 && config.linearMemoryInPool() ? linear : 0);
+    }
+
+    /**
+     * The derived model: the allocations the runtime makes for this image, in its order, replayed on a model of
+     * its pool allocator ({@link AllocationSequence}, {@link EmsHeap}).
+     */
+    private static PoolSizeEstimate derived(AotImage image, PoolSizingFacts facts, PoolSizingFacts.Configuration config,
+                                            String key, String isa, Options options) {
+        PoolSizingFacts.Allocator ems = facts.allocator();
+        PoolSizingFacts.Instance in = facts.instance();
+        InitDataSection init = image.initData();
+        long linear = linearMemoryBytes(init.memories(), options.appHeapSize(), in);
+        long linearInPool = config.linearMemoryInPool() ? linear : 0;
+        boolean start = init.startFuncIndex() >= 0 && init.startFuncIndex() != 0xffffffffL;
+        long mutex = ems.mutexExtra(isa);
+        Map<String, Long> stages = AllocationSequence.stages(image, facts, isa, key, options.stackSize(), options.appHeapSize(), linearInPool,
+                options.wasiArgs(), start);
+        long heapStruct = ems.heapStructBytes() + mutex;
+        long load = stages.get("load") + mutex;
+        long inst = stages.get("instantiate") + mutex;
+        long exec = stages.get("exec_env") + mutex;
+        Map<String, Long> parts = new LinkedHashMap<>();
+        parts.put("pool allocator (ems heap struct, runtime init)", heapStruct);
+        parts.put("loader (module structs, data segments, names, function arrays; relocation lists and section"
+                + " headers freed before load returns)", load - heapStruct);
+        if (linearInPool > 0) {
+            parts.put("linear memory (initial pages + app heap)", ems.block(linearInPool));
+        }
+        parts.put("instance (module instance, memories, function pointers, exports, WASI context)"
+                + (start ? " and the start function's exec env" : "") + ", beyond what load freed", inst - load);
+        parts.put("exec env (struct + wasm stack + frames), beyond what is free", exec - inst);
+        return new PoolSizeEstimate(image.fileName(), facts.profile(), isa, key, config.buildSwitch(),
+                heapStruct, load, inst, exec, exec, parts,
+                config.linearMemoryInPool() ? PAGE : 0, config.linearMemoryInPool() && config.growReallocates(),
+                linearInPool);
     }
 
     /** Initial linear memory bytes as the runtime allocates them, the app heap included. */

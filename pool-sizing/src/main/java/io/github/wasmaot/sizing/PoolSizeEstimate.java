@@ -22,12 +22,29 @@ import java.util.Map;
  * @param perGrownPage  extra pool bytes per page {@code memory.grow} adds (0 when linear memory is mapped
  *                      outside the pool)
  * @param growReallocates whether growing copies linear memory inside the pool (old and new copy at once)
+ * @param linearInPool  bytes of linear memory (initial pages + app heap) in the pool, 0 when it is mapped
  */
 public record PoolSizeEstimate(String file, String profile, String isa, String configuration, String buildSwitch,
                                long init, long load, long instantiate, long execEnv, long run,
-                               Map<String, Long> parts, long perGrownPage, boolean growReallocates) {
+                               Map<String, Long> parts, long perGrownPage, boolean growReallocates,
+                               long linearInPool) {
     public PoolSizeEstimate {
         parts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parts));
+    }
+
+    /**
+     * The pool to run a {@code _start} that grows linear memory by {@code pages} pages in one {@code memory.grow}
+     * (judged on cba4c782 {@code no-hw-bound-check}: the real runtime reallocates, the old memory stays live until
+     * the new block, old size + the new pages with its block header, holds the copy). The block header is
+     * {@code HMU_SIZE} 4 rounded to the 8-byte alignment.
+     */
+    public long runGrowingBy(long pages) {
+        if (pages <= 0 || perGrownPage == 0) {
+            return run;
+        }
+        long grown = linearInPool + pages * perGrownPage;
+        long block = (grown + 4 + 7) / 8 * 8;
+        return growReallocates ? Math.max(run, execEnv + block) : run + pages * perGrownPage;
     }
 
     /** The minimum for a stage by its name: init, load, instantiate, exec_env, run. */

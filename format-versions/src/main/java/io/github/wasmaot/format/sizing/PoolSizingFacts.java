@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param execEnv        what {@code wasm_runtime_create_exec_env} adds besides the stack
  * @param configurations build configurations by key (e.g. {@code hw-bound-check}, {@code no-hw-bound-check})
  * @param defaultConfiguration the key a Linux build with default options has
+ * @param structs        bytes of each allocation the runtime makes, by name (see {@link #struct})
  */
 public record PoolSizingFacts(@JsonProperty(value = "profile", required = true) String profile,
                               @JsonProperty("source") FactsSource source,
@@ -34,13 +35,23 @@ public record PoolSizingFacts(@JsonProperty(value = "profile", required = true) 
                               @JsonProperty(value = "configurations", required = true)
                               Map<String, Configuration> configurations,
                               @JsonProperty(value = "defaultConfiguration", required = true)
-                              String defaultConfiguration) {
+                              String defaultConfiguration,
+                              @JsonProperty("structs") Map<String, Long> structs) {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final String BASE = "/io/github/wasmaot/format/pool-sizing/";
 
     public PoolSizingFacts {
         configurations = Map.copyOf(configurations);
+        structs = structs == null ? Map.of() : Map.copyOf(structs);
+    }
+
+    /**
+     * Bytes the runtime requests for one named allocation (struct sizes on 64-bit targets, read off
+     * aot_loader.c / aot_runtime.c and a traced run of the real runtime); empty when the runtime does not make it.
+     */
+    public Optional<Long> struct(String name) {
+        return Optional.ofNullable(structs.get(name));
     }
 
     /** The facts shipped for {@code profileName}, if the profile has a sizing model. */
