@@ -178,11 +178,15 @@ public final class PoolSizeCalculator {
         parts.put("pool allocator (ems heap struct, runtime init)", heapStruct);
         parts.put("loader (module structs, data segments, names, function arrays; relocation lists and section"
                 + " headers freed before load returns)", load - heapStruct);
-        if (linearInPool > 0) {
-            parts.put("linear memory (initial pages + app heap)", ems.block(linearInPool));
+        // the parts add up to the run total; instantiation may reuse what load freed, so linear memory's share is
+        // its block or, when the instance as a whole grows the pool by less, that growth
+        long linearShare = Math.min(linearInPool > 0 ? ems.block(linearInPool) : 0, Math.max(0, inst - load));
+        if (linearShare > 0) {
+            parts.put("linear memory (initial pages + app heap)", linearShare);
         }
         parts.put("instance (module instance, memories, function pointers, exports, WASI context)"
-                + (start ? " and the start function's exec env" : "") + ", beyond what load freed", inst - load);
+                + (start ? " and the start function's exec env" : "") + ", beyond what load freed",
+                inst - load - linearShare);
         parts.put("exec env (struct + wasm stack + frames), beyond what is free", exec - inst);
         return new PoolSizeEstimate(image.fileName(), facts.profile(), isa, key, config.buildSwitch(),
                 heapStruct, load, inst, exec, exec, parts,

@@ -1,5 +1,6 @@
 package io.github.wasmaot.sizing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,5 +103,9 @@ class RecordedMinimaTest {
         assertTrue(predicted >= row.min(), "under the real minimum: " + what);
         assertTrue(ratio <= TOLERANCE || predicted - row.min() <= ABSOLUTE_SLACK,
                 "beyond the tolerance x" + TOLERANCE + " / +" + ABSOLUTE_SLACK + " bytes: " + what);
+        // the breakdown `size` prints adds up to the total it prints, and no part is negative
+        assertEquals(est.run(), est.parts().values().stream().mapToLong(Long::longValue).sum(),
+                () -> "parts " + est.parts() + " vs run " + est.run());
+        assertTrue(est.parts().values().stream().allMatch(v -> v >= 0), () -> "negative part: " + est.parts());
     }
 }
