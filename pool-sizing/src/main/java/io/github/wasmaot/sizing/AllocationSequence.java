@@ -292,7 +292,7 @@ final class AllocationSequence {
         if (exportFuncs > 0) {
             m(s("functionInstance") * exportFuncs);
         }
-        wasi(wasiArgs); // libc-wasi builds set up a WASI context for every instance
+        wasi(wasiArgs, linearInPool); // libc-wasi builds set up a WASI context for every instance
         if (runsStart) {
             long env = m(s("execEnv") + stack);
             long frames = m(s("execEnvFrames"));
@@ -303,12 +303,17 @@ final class AllocationSequence {
         }
     }
 
-    private void wasi(List<String> args) {
+    private void wasi(List<String> args, long linearInPool) {
         long argBytes = 0;
         for (String a : args) {
             argBytes += a.getBytes(StandardCharsets.UTF_8).length + 1;
         }
         m(s("wasiContext"));
+        if (s("wasiStopsWithoutMemoryData") != 0 && linearInPool == 0) {
+            // cba4c782 wasm_runtime_init_wasi returns right after the context when memory_data is NULL, which it is
+            // when linear memory comes from the pool and has no bytes (no memory and no app heap)
+            return;
+        }
         boolean copies = has("wasiArgvCopy"); // 2.4 copy_string_array: NULL-terminated pointer arrays
         m(8L * (args.size() + (copies ? 1 : 0)));
         m(Math.max(1, argBytes));

@@ -26,14 +26,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RecordedMinimaTest {
     /**
-     * Stated tolerance, every stage (load, instantiate, exec_env, run): at most 10 % above the true minimum, or at
-     * most {@link #ABSOLUTE_SLACK} bytes above it. The model replays the allocations the runtime makes on a model of
-     * its allocator ({@link AllocationSequence}, {@link EmsHeap}); the slack covers the one known over-prediction:
-     * with an app heap of 0 the real runtime needs up to 1,224 bytes (cba4c782) / 392 bytes (2.4) less at
-     * instantiate than with one, which the model does not take off (docs/pool-sizing.md).
+     * Stated tolerance, every stage (load, instantiate, exec_env, run): at most 10 % above the true minimum (issue
+     * #14's bound), never below it. The model replays the allocations the runtime makes on a model of its allocator
+     * ({@link AllocationSequence}, {@link EmsHeap}); every recorded row is in fact predicted exactly.
      */
     static final double TOLERANCE = 1.10;
-    static final long ABSOLUTE_SLACK = 1536;
+    static final long ABSOLUTE_SLACK = 0;
 
     record Row(String profile, String isa, String configuration, String file, long stack, long appHeap,
                String stage, long min) {
