@@ -27,7 +27,7 @@ public record CodegenTarget(RuntimeProfile profile, String isa, CodegenData data
 
     public static CodegenTarget resolve(CompileOptions options) {
         RuntimeProfile profile = ProfileCatalog.byNameOrAlias(options.runtime())
-                .orElseThrow(() -> new CompileException("unknown runtime profile \"" + options.runtime() + "\""));
+                .orElseThrow(() -> new CompileException(ProfileCatalog.unknownProfileMessage(options.runtime())));
         CodegenData data = profile.codegen().orElseThrow(() -> new CompileException(
                 "runtime profile " + profile.name() + " has no codegen data: this compiler cannot target it"));
         RuntimeStructs structs = profile.runtime().map(r -> r.structs()).orElseThrow(() -> new CompileException(

@@ -124,7 +124,7 @@ final class CompileCommand implements Callable<Integer> {
         try {
             CodegenTarget.resolve(options);
         } catch (CompileException e) {
-            err.println(e.getMessage());
+            err.println("wasm-aot compile: " + e.getMessage());
             return WasmAotCli.EXIT_USAGE;
         }
         try (ProgressPrinter progress = ProgressPrinter.start(line -> {

@@ -39,8 +39,7 @@ final class ProfilesCommand implements Callable<Integer> {
         for (String n : names) {
             Optional<RuntimeProfile> p = ProfileCatalog.byNameOrAlias(n);
             if (p.isEmpty()) {
-                spec.commandLine().getErr().println("wasm-aot profiles: unknown runtime profile '" + n + "'; known: "
-                        + String.join(", ", ProfileCatalog.all().stream().map(RuntimeProfile::name).toList()));
+                spec.commandLine().getErr().println("wasm-aot profiles: " + ProfileCatalog.unknownProfileMessage(n));
                 return WasmAotCli.EXIT_USAGE;
             }
             profiles.add(p.get());

@@ -83,7 +83,7 @@ final class SizeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Optional<RuntimeProfile> profile = ProfileCatalog.byNameOrAlias(runtime);
         if (profile.isEmpty()) {
-            err.println("wasm-aot size: unknown runtime profile " + runtime);
+            err.println("wasm-aot size: " + ProfileCatalog.unknownProfileMessage(runtime));
             return WasmAotCli.EXIT_USAGE;
         }
         if (stack < 0 || appHeap < 0 || (pool != null && pool < 0)) {

@@ -42,7 +42,7 @@ class ProfilesCommandTest {
     void unknownProfileIsAUsageError() {
         CliRun r = CliRun.of("profiles", "wamr-9.9");
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().startsWith("wasm-aot profiles: unknown runtime profile 'wamr-9.9'; known: wamr-cba4c782,"),
+        assertTrue(r.err().startsWith("wasm-aot profiles: unknown runtime profile 'wamr-9.9'; known: wamr-cba4c782 (legacy, cba4c782), "),
                 r.err());
         assertEquals("", r.out());
     }

@@ -61,7 +61,7 @@ public final class AotModule {
     /** Reads an image strictly as {@code profileName}'s runtime would. */
     public static AotModule open(byte[] bytes, String fileName, String profileName) throws LoaderException {
         RuntimeProfile profile = ProfileCatalog.byNameOrAlias(profileName)
-                .orElseThrow(() -> new LoaderException("unknown runtime profile " + profileName));
+                .orElseThrow(() -> new LoaderException(ProfileCatalog.unknownProfileMessage(profileName)));
         try {
             return check(AotReader.read(bytes, fileName, profile));
         } catch (AotFormatException e) {

@@ -47,6 +47,23 @@ public final class ProfileCatalog {
         return builtIn().find(nameOrAlias);
     }
 
+    /**
+     * The one text every command and API gives for a name that is no profile: {@code unknown runtime profile 'X';
+     * known: wamr-cba4c782 (legacy), …} — each profile with its short aliases; {@code wasm-aot profiles} lists them all.
+     */
+    public static String unknownProfileMessage(String nameOrAlias) {
+        StringBuilder known = new StringBuilder();
+        for (RuntimeProfile p : all()) {
+            List<String> shortAliases = p.aliases().stream()
+                    .filter(a -> !a.toLowerCase(Locale.ROOT).startsWith("wamr-") && a.chars().filter(c -> c == '.').count() < 2)
+                    .toList();
+            known.append(known.length() == 0 ? "" : ", ").append(p.name())
+                    .append(shortAliases.isEmpty() ? "" : " (" + String.join(", ", shortAliases) + ")");
+        }
+        return "unknown runtime profile '" + nameOrAlias + "'; known: " + known
+                + "; every release tag is an alias too (wasm-aot profiles lists them)";
+    }
+
     public List<RuntimeProfile> profiles() {
         return profiles;
     }

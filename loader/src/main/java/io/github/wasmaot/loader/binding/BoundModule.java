@@ -54,7 +54,7 @@ public final class BoundModule implements AutoCloseable {
      */
     public static BoundModule open(Class<?> binding, String module, String profile, String... exports) {
         RuntimeProfile p = ProfileCatalog.byNameOrAlias(profile).orElseThrow(() -> new BindingException(
-                "unknown runtime profile \"" + profile + "\""));
+                ProfileCatalog.unknownProfileMessage(profile)));
         List<ManifestEntry> all = ClasspathImages.list(binding.getClassLoader());
         List<ManifestEntry> mine = all.stream().filter(e -> e.module().equals(module) && e.profile().equals(p.name()))
                 .sorted(Comparator.comparingInt(BoundModule::preference)).toList();

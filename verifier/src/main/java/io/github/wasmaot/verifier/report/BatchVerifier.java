@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Verifies a batch of AOT images against pinned runtime profiles: the one entry point shared by the Maven
@@ -49,16 +48,10 @@ public final class BatchVerifier {
         Map<String, RuntimeProfile> byName = new LinkedHashMap<>();
         for (String name : requested) {
             RuntimeProfile p = ProfileCatalog.byNameOrAlias(name).orElseThrow(() -> new VerifyException(
-                    "unknown runtime profile '" + name + "'; known: " + known()));
+                    ProfileCatalog.unknownProfileMessage(name)));
             byName.putIfAbsent(p.name(), p);
         }
         return List.copyOf(byName.values());
-    }
-
-    private static String known() {
-        return ProfileCatalog.all().stream()
-                .map(p -> p.aliases().isEmpty() ? p.name() : p.name() + " (" + String.join(", ", p.aliases()) + ")")
-                .collect(Collectors.joining(", "));
     }
 
     private static byte[] read(Path image) throws VerifyException {
