@@ -64,7 +64,8 @@ final class SegmentHelpers {
                         : constants.bits(seg.values().get(k), "element segment " + s + " value " + k);
             }
             elemValues.add(values);
-            if (rules.activeSegmentsDropped() && (!passive(seg) || declarative(seg))) {
+            if (rules.activeSegmentsDropped()
+                    && (!passive(seg) || declarative(seg) && rules.declarativeSegmentsDropped())) {
                 elemDropped.set(s);
             }
         }

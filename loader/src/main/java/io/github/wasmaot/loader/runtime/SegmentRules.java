@@ -10,13 +10,14 @@ import java.util.Properties;
  * each rule's WAMR source). Unknown profiles get the Wasm spec's behaviour.
  */
 record SegmentRules(boolean activeSegmentsDropped, boolean tableInitZeroLengthFirst,
-                    boolean tableInitRefusesUnavailable) {
+                    boolean tableInitRefusesUnavailable, boolean declarativeSegmentsDropped) {
     private static final Properties RULES = load();
 
     static SegmentRules forProfile(String profile) {
         return new SegmentRules(rule(profile, "activeSegmentsDropped", true),
                 rule(profile, "tableInitZeroLengthFirst", false),
-                rule(profile, "tableInitRefusesUnavailable", false));
+                rule(profile, "tableInitRefusesUnavailable", false),
+                rule(profile, "declarativeSegmentsDropped", true));
     }
 
     private static boolean rule(String profile, String name, boolean spec) {
