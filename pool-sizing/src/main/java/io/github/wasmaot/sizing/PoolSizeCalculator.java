@@ -4,9 +4,7 @@ import io.github.wasmaot.format.AotImage;
 import io.github.wasmaot.format.profile.ProfileCatalog;
 import io.github.wasmaot.format.section.InitDataSection;
 import io.github.wasmaot.format.section.init.Memory;
-import io.github.wasmaot.format.section.init.Table;
 import io.github.wasmaot.format.sizing.PoolSizingFacts;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +15,9 @@ import java.util.Map;
  * instantiate and run an AOT image. Every number comes from the profile's {@link PoolSizingFacts} (data in
  * format-versions) and from the image's own counts; nothing here depends on a runtime version.
  *
- * <p>The model adds up what each stage allocates (never assumes a later stage reuses what an earlier one freed),
- * so it errs high, never low: the stage minimum it gives is at least what the real runtime needs.
+ * <p>The model replays the allocations and frees the runtime makes for the image, in its order
+ * ({@link AllocationSequence}), on a model of its pool allocator ({@link EmsHeap}); each stage's minimum is the
+ * peak of that replay.
  */
 public final class PoolSizeCalculator {
     /** WebAssembly page size. */
@@ -65,6 +64,23 @@ public final class PoolSizeCalculator {
         return facts;
     }
 
+    /**
+     * The pool to run a {@code _start} that grows linear memory by {@code pages} pages in one {@code memory.grow}
+     * (judged on cba4c782 {@code no-hw-bound-check}: the real runtime reallocates, the old memory stays live until
+     * the new block, old size + the new pages as one pool block, holds the copy).
+     */
+    public static long runGrowingBy(PoolSizeEstimate estimate, long pages) {
+        if (pages <= 0 || estimate.perGrownPage() == 0) {
+            return estimate.run();
+        }
+        long grown = estimate.linearInPool() + pages * estimate.perGrownPage();
+        if (!estimate.growReallocates()) {
+            return estimate.run() + pages * estimate.perGrownPage();
+        }
+        long block = facts(estimate.profile(), estimate.configuration()).allocator().block(grown);
+        return Math.max(estimate.run(), estimate.execEnv() + block);
+    }
+
     /** The one-line verdict when {@code estimate} does not fit a pool of {@code poolBytes}. */
     public static String doesNotFit(PoolSizeEstimate estimate, long poolBytes) {
         return String.format(Locale.ROOT, "needs %,d bytes, pool is %,d (%s, %s, %s)", estimate.run(), poolBytes,
@@ -86,73 +102,10 @@ public final class PoolSizeCalculator {
     public static PoolSizeEstimate estimate(AotImage image, long imageBytes, PoolSizingFacts facts, Options options) {
         String key = options.configuration() == null ? facts.defaultConfiguration() : options.configuration();
         PoolSizingFacts.Configuration config = configuration(facts, key);
-        PoolSizingFacts.Allocator ems = facts.allocator();
-        int ptr = image.targetInfo().pointerSize();
-        InitDataSection init = image.initData();
-        long funcs = init.funcCount();
-        long types = init.funcTypes().size();
-        long textBytes = image.text().literal().length + (long) image.text().code().length;
-        long nonText = Math.max(0, imageBytes - textBytes);
-
-        Map<String, Long> parts = new LinkedHashMap<>();
-        String isa = isaOf(image);
-        if (!facts.structs().isEmpty()) {
-            return derived(image, facts, config, key, isa, options);
+        if (facts.structs().isEmpty()) {
+            throw new SizingException("the pool sizing facts of " + facts.profile() + " name no allocations (structs)");
         }
-        long heapStruct = ems.heapStructBytes() + ems.mutexExtra(isa);
-        parts.put("pool allocator (ems heap struct)", heapStruct);
-        PoolSizingFacts.Load ld = facts.load();
-        long loader = ems.block(ld.fixedPointerWords() * ptr + ld.fixedBytes())
-                + (funcs == 0 ? 0 : ems.block(funcs * (ld.perFunctionPointerWords() * ptr + ld.perFunctionBytes())))
-                + types * ld.perTypeBytes()
-                + (long) Math.ceil(nonText * ld.nonTextByteFactor());
-        parts.put("loader (module structs, init data, names, relocation lists)", loader);
-        long loadTotal = heapStruct + loader;
-
-        PoolSizingFacts.Instance in = facts.instance();
-        long tableElems = init.tables().stream().mapToLong(Table::initSize).sum();
-        long instance = in.fixedBytes() + init.globals().size() * in.perGlobalBytes()
-                + (tableElems == 0 ? 0 : ems.block(tableElems * in.perTableElemBytes()))
-                + (funcs == 0 ? 0 : ems.block(funcs * in.perFunctionPointerWords() * ptr));
-        parts.put("instance (module instance, globals, tables, function pointers, WASI context)", instance);
-        long wasi = 0;
-        if (!options.wasiArgs().isEmpty()) {
-            long argBytes = 0;
-            for (String a : options.wasiArgs()) {
-                argBytes += a.getBytes(StandardCharsets.UTF_8).length + 1;
-            }
-            wasi = ems.block(argBytes) + ems.block((options.wasiArgs().size() + 1L) * ptr);
-            parts.put("WASI argv copies", wasi);
-        }
-        long linear = linearMemoryBytes(init.memories(), options.appHeapSize(), in);
-        long linearInPool = config.linearMemoryInPool() && linear > 0 ? ems.block(linear) : 0;
-        if (config.linearMemoryInPool()) {
-            parts.put("linear memory (initial pages + app heap)", linearInPool);
-        }
-        boolean hasMemory = linearMemoryBytes(init.memories(), 0, in) > 0;
-        long appHeapStruct = options.appHeapSize() > 0 || (hasMemory && in.appHeapStructWithoutHeap())
-                ? ems.appHeapStructBytes() + ems.mutexExtra(isa) : 0;
-        if (appHeapStruct > 0) {
-            parts.put("app heap allocator struct", appHeapStruct);
-        }
-        // what the loader freed (temporary lists) is reused by the instance: the stage needs the larger of the two
-        long transientLoad = (long) Math.floor(nonText * ld.transientNonTextFactor());
-        long execEnv = ems.block(facts.execEnv().structBytes() + options.stackSize());
-        boolean start = init.startFuncIndex() >= 0 && init.startFuncIndex() != 0xffffffffL;
-        long startEnv = start ? execEnv + in.startFunctionCallBytes() : 0;
-        if (start) {
-            parts.put("exec env for the start function (freed after instantiate)", startEnv);
-        }
-        long resident = loadTotal - transientLoad + instance + wasi + linearInPool + appHeapStruct;
-        long instTotal = Math.max(loadTotal, resident + startEnv);
-        if (!start) {
-            parts.put("exec env (struct + wasm stack)", execEnv);
-        }
-        long execTotal = Math.max(instTotal, resident + execEnv);
-        return new PoolSizeEstimate(image.fileName(), facts.profile(), isa, key, config.buildSwitch(),
-                heapStruct, loadTotal, instTotal, execTotal, execTotal, parts,
-                config.linearMemoryInPool() ? PAGE : 0, config.linearMemoryInPool() && config.growReallocates(),
-                linear > 0 && config.linearMemoryInPool() ? linear : 0);
+        return derived(image, facts, config, key, isaOf(image), options);
     }
 
     /**

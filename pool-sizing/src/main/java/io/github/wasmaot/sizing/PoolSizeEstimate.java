@@ -32,21 +32,6 @@ public record PoolSizeEstimate(String file, String profile, String isa, String c
         parts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parts));
     }
 
-    /**
-     * The pool to run a {@code _start} that grows linear memory by {@code pages} pages in one {@code memory.grow}
-     * (judged on cba4c782 {@code no-hw-bound-check}: the real runtime reallocates, the old memory stays live until
-     * the new block, old size + the new pages with its block header, holds the copy). The block header is
-     * {@code HMU_SIZE} 4 rounded to the 8-byte alignment.
-     */
-    public long runGrowingBy(long pages) {
-        if (pages <= 0 || perGrownPage == 0) {
-            return run;
-        }
-        long grown = linearInPool + pages * perGrownPage;
-        long block = (grown + 4 + 7) / 8 * 8;
-        return growReallocates ? Math.max(run, execEnv + block) : run + pages * perGrownPage;
-    }
-
     /** The minimum for a stage by its name: init, load, instantiate, exec_env, run. */
     public long stage(String name) {
         return switch (name) {

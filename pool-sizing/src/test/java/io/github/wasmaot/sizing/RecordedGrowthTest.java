@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What {@code memory.grow} adds, against the real runtime: {@code recorded-growth.tsv} holds the bisected minima of
  * images whose {@code _start} grows memory by K pages (and traps when the grow fails), so their run stage needs the
- * grown memory. The model's {@link PoolSizeEstimate#runGrowingBy} must never be below it and at most 10 % above.
+ * grown memory. The model's {@link PoolSizeCalculator#runGrowingBy} must never be below it and at most 10 % above.
  */
 class RecordedGrowthTest {
     @Test
@@ -46,7 +46,7 @@ class RecordedGrowthTest {
                     new PoolSizeCalculator.Options(Long.parseLong(f[4]), Long.parseLong(f[5]), List.of(f[3], "5"),
                             f[2]));
             long pages = Long.parseLong(f[3].substring("growby".length(), f[3].indexOf('.')));
-            long predicted = est.runGrowingBy(pages);
+            long predicted = PoolSizeCalculator.runGrowingBy(est, pages);
             long real = e.getValue()[0];
             String what = e.getKey() + ": grows " + pages + ", predicted " + predicted + ", real minimum " + real;
             System.out.println(what);
