@@ -27,7 +27,6 @@ public record BackendChoice(BackendKind kind, String reason, boolean notable) {
     public static BackendChoice forModule(AotModule module) throws LoaderException {
         Isa isa = module.isa();
         String nativeUnavailable = BackendKind.NATIVE.unavailableReason(isa);
-        boolean emulatorOk = BackendKind.EMULATED.unavailableReason(isa) == null;
         boolean hasMemory = module.image().initData().importMemoryCount() > 0
                 || module.image().initData().memories().stream().anyMatch(m -> !isPlaceholder(m));
         String trapsUnavailable = nativeUnavailable != null ? null
@@ -36,6 +35,8 @@ public record BackendChoice(BackendKind kind, String reason, boolean notable) {
             return new BackendChoice(BackendKind.NATIVE, "host ISA; native code traps "
                     + (hasMemory ? "guard-page hits and " : "") + "stack overflows", false);
         }
+        // probed only now: asking the emulator loads Unicorn, which a native run never needs
+        boolean emulatorOk = BackendKind.EMULATED.unavailableReason(isa) == null;
         if (emulatorOk) {
             return new BackendChoice(BackendKind.EMULATED, nativeUnavailable != null ? nativeUnavailable
                     : (hasMemory ? "the module has linear memory and may rely on guard pages, and " : "")
