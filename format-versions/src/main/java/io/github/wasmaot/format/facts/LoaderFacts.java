@@ -17,8 +17,11 @@ import java.util.Optional;
 public record LoaderFacts(String profile, FactsSource source, List<FeatureFlag> featureFlags,
                           Map<String, IsaSupport> isas, Map<String, String> errors,
                           SymbolBuildFeatures symbolBuildFeatures) {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** Jackson's data binding, created only when RecordTrees cannot map the facts (see there). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
 
     public LoaderFacts {
         featureFlags = featureFlags == null ? List.of() : List.copyOf(featureFlags);
@@ -29,7 +32,17 @@ public record LoaderFacts(String profile, FactsSource source, List<FeatureFlag> 
 
     public static LoaderFacts parse(InputStream in, String what) {
         try {
-            return JSON.readValue(in, LoaderFacts.class);
+            // a tree mapped by RecordTrees when it is plain data (fast to start), else Jackson's binding of it
+            byte[] bytes = in.readAllBytes();
+            LoaderFacts plain = null;
+            try {
+                plain = io.github.wasmaot.format.profile.RecordTrees.map(
+                        io.github.wasmaot.format.profile.RecordTrees.readTree(new java.io.ByteArrayInputStream(bytes)),
+                        LoaderFacts.class, false);
+            } catch (IOException e) {
+                // not JSON: Jackson's binding below says so as it always did
+            }
+            return plain != null ? plain : Json.MAPPER.readValue(bytes, LoaderFacts.class);
         } catch (IOException e) {
             throw new ProfileDataException("cannot read loader facts " + what + ": " + e.getMessage(), e);
         }

@@ -19,8 +19,11 @@ import java.util.stream.Collectors;
  */
 public final class ProfileCatalog {
     static final String BASE = "/io/github/wasmaot/format/";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    /** Jackson's data binding, created only when RecordTrees cannot map a resource (see there). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    }
 
     private static final class Holder {
         static final ProfileCatalog BUILT_IN = load();
@@ -121,7 +124,7 @@ public final class ProfileCatalog {
     }
 
     private static ProfileCatalog load() {
-        String[] names = readResource(BASE + "profiles/index.json", String[].class);
+        String[] names = readIndex(BASE + "profiles/index.json");
         List<RuntimeProfile> list = new ArrayList<>();
         for (String name : names) {
             ProfileDefinition def = readProfile(BASE + "profiles/" + name + ".profile.json");
@@ -152,12 +155,37 @@ public final class ProfileCatalog {
             if (in == null) {
                 throw new ProfileDataException("missing resource " + path);
             }
-            com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(in);
+            com.fasterxml.jackson.databind.JsonNode tree = RecordTrees.readTree(in);
             StructOffsets.evaluate(tree.path("runtime").path("structs"), path);
-            return JSON.treeToValue(tree, ProfileDefinition.class);
+            ProfileDefinition plain = RecordTrees.map(tree, ProfileDefinition.class, true);
+            return plain != null ? plain : Json.MAPPER.treeToValue(tree, ProfileDefinition.class);
         } catch (IOException e) {
             throw new ProfileDataException("cannot read " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The index: a JSON array of profile names (read as a tree: Jackson's data binding is slow to start). */
+    private static String[] readIndex(String path) {
+        try (InputStream in = ProfileCatalog.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new ProfileDataException("missing resource " + path);
+            }
+            com.fasterxml.jackson.databind.JsonNode tree = RecordTrees.readTree(in);
+            List<String> names = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode n : tree.isArray() ? tree : List.<com.fasterxml.jackson.databind.JsonNode>of()) {
+                if (!n.isTextual()) {
+                    names = null;
+                    break;
+                }
+                names.add(n.textValue());
+            }
+            if (tree.isArray() && names != null) {
+                return names.toArray(String[]::new);
+            }
+        } catch (IOException e) {
+            throw new ProfileDataException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+        return readResource(path, String[].class);
     }
 
     private static <T> T readResource(String path, Class<T> type) {
@@ -165,7 +193,7 @@ public final class ProfileCatalog {
             if (in == null) {
                 throw new ProfileDataException("missing resource " + path);
             }
-            return JSON.readValue(in, type);
+            return Json.MAPPER.readValue(in, type);
         } catch (IOException e) {
             throw new ProfileDataException("cannot read " + path + ": " + e.getMessage(), e);
         }
