@@ -1,5 +1,7 @@
 package io.github.wasmaot.cli;
 
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,12 +24,35 @@ public final class WasmAotCli {
         System.exit(run(args));
     }
 
+    /**
+     * The verbs that can be set up alone: picocli builds the model of every subcommand it is given (reflection over
+     * each one's options, in the interpreter at that point of start-up), so a command line that starts with one of
+     * these gets a root with that subcommand only ({@link Root}); anything else (no verb, {@code help}, a root
+     * option, an unknown word) gets the whole command line, whose usage and messages list every verb.
+     */
+    private static final Map<String, Supplier<Object>> VERBS = Map.of(
+            "inspect", InspectCommand::new, "verify", VerifyCommand::new, "validate", ValidateCommand::new,
+            "run", RunCommand::new, "size", SizeCommand::new, "compile", CompileCommand::new,
+            "profiles", ProfilesCommand::new);
+
+    /** The root of a command line set up for one verb: {@link WasmAotCli}'s command without its subcommands. */
+    @Command(name = "wasm-aot",
+            mixinStandardHelpOptions = true,
+            version = WasmAotCli.VERSION,
+            description = "Compile, inspect and verify WebAssembly AOT images for pinned WAMR runtimes.")
+    static final class Root {
+    }
+
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new WasmAotCli());
+        Supplier<Object> verb = args.length > 0 ? VERBS.get(args[0]) : null;
+        CommandLine cl = verb == null ? new CommandLine(new WasmAotCli())
+                : new CommandLine(new Root()).addSubcommand(verb.get());
         cl.setExitCodeExceptionMapper(e -> EXIT_USAGE);
         // run --invoke NAME -1 4294967295 FILE.aot: negative numbers are arguments, not options
-        cl.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
+        if (cl.getSubcommands().containsKey("run")) {
+            cl.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
+        }
         cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().version(VERSION));
         cl.setParameterExceptionHandler(CliErrors::parameterError);
         cl.setExecutionExceptionHandler(CliErrors::executionError);

@@ -43,6 +43,20 @@ class CliMannersTest {
     }
 
     @Test
+    void aVerbSetUpAloneBehavesAsInTheWholeCommandLine() {
+        // `wasm-aot VERB …` builds a root with that verb only (start-up); `wasm-aot help VERB` builds them all
+        for (String command : List.of("compile", "inspect", "verify", "validate", "run", "size", "profiles")) {
+            CliRun alone = CliRun.of(command, "--help");
+            CliRun whole = CliRun.of("help", command);
+            assertEquals(0, whole.exitCode(), whole.err());
+            assertEquals(whole.out(), alone.out(), command);
+            CliRun version = CliRun.of(command, "--version");
+            assertEquals(0, version.exitCode(), version.err());
+            assertEquals(CliRun.of("--version").out(), version.out(), command);
+        }
+    }
+
+    @Test
     void helpWinsOverMissingOperands() {
         CliRun r = CliRun.of("run", "--invoke", "add", "--help");
         assertEquals(0, r.exitCode(), r.err());
