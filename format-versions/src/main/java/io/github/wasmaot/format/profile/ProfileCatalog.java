@@ -131,7 +131,7 @@ public final class ProfileCatalog {
             if (!def.name().equals(name)) {
                 throw new ProfileDataException("profile " + name + " declares name " + def.name());
             }
-            list.add(new RuntimeProfile(def, loadFacts(name).orElse(null)));
+            list.add(new RuntimeProfile(def, () -> loadFacts(name)));
         }
         return new ProfileCatalog(list);
     }

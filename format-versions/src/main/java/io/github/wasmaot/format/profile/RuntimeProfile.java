@@ -9,11 +9,23 @@ import java.util.Optional;
 /** A pinned WAMR runtime described as data: its format definition plus its loader facts (when present). */
 public final class RuntimeProfile {
     private final ProfileDefinition definition;
-    private final LoaderFacts loaderFacts;
+    /** The facts once read; until then {@link #factsSource} reads them (once, on first use). */
+    private volatile Optional<LoaderFacts> loaderFacts;
+    private final java.util.function.Supplier<Optional<LoaderFacts>> factsSource;
 
     public RuntimeProfile(ProfileDefinition definition, LoaderFacts loaderFacts) {
         this.definition = definition;
-        this.loaderFacts = loaderFacts;
+        this.loaderFacts = Optional.ofNullable(loaderFacts);
+        this.factsSource = null;
+    }
+
+    /**
+     * A profile whose loader facts are read on first use (start-up: a run needs the facts of one profile, not of
+     * every profile in the catalog); {@code facts} is called at most once.
+     */
+    RuntimeProfile(ProfileDefinition definition, java.util.function.Supplier<Optional<LoaderFacts>> facts) {
+        this.definition = definition;
+        this.factsSource = facts;
     }
 
     public ProfileDefinition definition() {
@@ -96,12 +108,22 @@ public final class RuntimeProfile {
     }
 
     public Optional<LoaderFacts> loaderFacts() {
-        return Optional.ofNullable(loaderFacts);
+        Optional<LoaderFacts> f = loaderFacts;
+        if (f == null) {
+            synchronized (this) {
+                f = loaderFacts;
+                if (f == null) {
+                    f = factsSource.get();
+                    loaderFacts = f;
+                }
+            }
+        }
+        return f;
     }
 
     /** Same profile with other loader facts attached (e.g. facts under test). */
     public RuntimeProfile withLoaderFacts(LoaderFacts facts) {
-        return new RuntimeProfile(definition, facts);
+        return new RuntimeProfile(definition, (LoaderFacts) facts);
     }
 
     /** Whether the loader accepts a section with this id at all (before ordering). */
