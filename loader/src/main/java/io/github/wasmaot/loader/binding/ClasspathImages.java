@@ -1,7 +1,6 @@
 package io.github.wasmaot.loader.binding;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.wasmaot.format.io.BundlePaths;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +18,6 @@ import java.util.List;
 final class ClasspathImages {
     static final String FOLDER = "META-INF/wasm-aot/";
     static final String MANIFEST = FOLDER + "manifest.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ClasspathImages() {
     }
@@ -35,7 +33,8 @@ final class ClasspathImages {
         for (URL m : manifests) {
             JsonNode root;
             try (InputStream in = m.openStream()) {
-                root = JSON.readTree(in);
+                // the tree ObjectMapper.readTree gives, without creating an ObjectMapper (start-up)
+                root = io.github.wasmaot.format.profile.RecordTrees.readTree(in);
             } catch (IOException e) {
                 throw new BindingException("cannot read " + m + ": " + e, e);
             }
