@@ -66,6 +66,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Preopen host directory HOST under the guest name GUEST (repeatable).")
     List<String> mapDirs = new ArrayList<>();
 
+    @Option(names = "--verbose",
+            description = "After the run, print on stderr which backend ran it and why, and what executed the code (for the emulator: which Unicorn library, and its version).")
+    boolean verbose;
+
     @Option(names = "--env", paramLabel = "NAME=VALUE",
             description = "Put NAME=VALUE into the WASI program's environment (repeatable).")
     List<String> env = new ArrayList<>();
@@ -104,8 +108,11 @@ final class RunCommand implements Callable<Integer> {
             }
             RunResult result = Runner.run(request, System.out, System.err);
             System.out.flush();
-            if (backend == BackendPreference.AUTO && result.backend().notable()) {
+            if (verbose || backend == BackendPreference.AUTO && result.backend().notable()) {
                 err.println("wasm-aot run: backend " + result.backend());
+            }
+            if (verbose) {
+                err.println("wasm-aot run: engine " + result.engine());
             }
             if (result.trapped()) {
                 err.println(result.trap().get());

@@ -97,6 +97,20 @@ class RunCommandTest {
     }
 
     @Test
+    void verboseNamesTheBackendAndTheUnicornLibraryWithItsVersion() {
+        AotVectors.Entry add = AotVectors.byFile("add.wamr-2.4.aarch64.aot");
+        Backends.assumeAvailable(BackendKind.EMULATED, Isa.AARCH64);
+        CliRun run = CliRun.of("run", "--emulate", "--verbose", "--invoke", "add", "2", "3", add.path().toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("0x5:i32" + System.lineSeparator(), run.out());
+        List<String> lines = run.err().lines().toList();
+        assertEquals(2, lines.size(), run.err());
+        assertEquals("wasm-aot run: backend emulated (requested)", lines.get(0));
+        assertTrue(lines.get(1).matches("wasm-aot run: engine .* \\(Unicorn 2\\.\\d+\\.\\d+(-rc\\d+)?\\)"),
+                lines.get(1));
+    }
+
+    @Test
     void negativeArgumentsAreArgumentsNotOptions() {
         AotVectors.Entry add = AotVectors.byFile("add.wamr-2.4.x86_64.aot");
         CliRun run = CliRun.of("run", "--invoke", "add", "-1", "-2", add.path().toString());

@@ -15,7 +15,8 @@ public enum BackendKind {
     NATIVE,
     /**
      * In Unicorn: aarch64 through the build that comes with the loader (Linux and macOS, x86_64 and arm64 hosts),
-     * x86_64 through the system's library (Debian package libunicorn2).
+     * x86_64 through the system's library (Debian package libunicorn2); a newer system library, or one named by
+     * {@code wasmaot.unicorn.library}, takes over (see {@code backend.emulated.UnicornNatives}).
      */
     EMULATED;
 

@@ -104,6 +104,11 @@ public final class EmulatedBackend implements Backend {
         }
     }
 
+    /** The Unicorn library that runs {@code isa} code here, with its version, or null when none does. */
+    public static String libraryDescription(Isa isa) {
+        return UnicornEngine.libraryDescription(EmulatorAbi.of(isa).ucArch());
+    }
+
     /** Why Unicorn cannot run {@code isa} code here, or null when it can. */
     public static String unavailableReason(Isa isa) {
         return UnicornEngine.unavailableReason(EmulatorAbi.of(isa).ucArch());

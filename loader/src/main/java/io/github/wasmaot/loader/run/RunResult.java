@@ -17,11 +17,19 @@ import java.util.Optional;
  * @param results  the invoked export's results (empty for a WASI command or after a trap)
  * @param trap     the runtime's exception text when the run trapped
  * @param exitCode iwasm's exit status (WAMR 2.x): 0, the program's {@code proc_exit} code, or 1 after a trap
+ * @param engine   what executed the code: {@code native x86_64}, or the Unicorn library with its version
+ *                 ({@code Unicorn 2.1.4 …}); {@code wasm-aot run --verbose} prints it
  */
 public record RunResult(BackendChoice backend, String stdout, String stderr, List<WasmValue> results,
-                        Optional<String> trap, int exitCode) {
+                        Optional<String> trap, int exitCode, String engine) {
     public RunResult {
         results = List.copyOf(results);
+    }
+
+    /** A result without an {@link #engine()} description. */
+    public RunResult(BackendChoice backend, String stdout, String stderr, List<WasmValue> results,
+                     Optional<String> trap, int exitCode) {
+        this(backend, stdout, stderr, results, trap, exitCode, "");
     }
 
     /** {@link #stdout()} split into lines, without line terminators. */

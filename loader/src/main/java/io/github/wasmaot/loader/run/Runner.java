@@ -95,7 +95,16 @@ public final class Runner {
             }
         }
         String out = stdout.toString(StandardCharsets.UTF_8) + printed;
-        return new RunResult(choice, out, stderr.toString(StandardCharsets.UTF_8), results, trap, exit);
+        return new RunResult(choice, out, stderr.toString(StandardCharsets.UTF_8), results, trap, exit,
+                engine(choice.kind(), module.isa()));
+    }
+
+    /** What executes {@code isa} code on {@code kind}: the host CPU, or which Unicorn library (and version). */
+    private static String engine(BackendKind kind, io.github.wasmaot.loader.Isa isa) {
+        return switch (kind) {
+            case NATIVE -> "native " + isa.label() + " on this CPU";
+            case EMULATED -> String.valueOf(io.github.wasmaot.loader.backend.EmulatedBackend.libraryDescription(isa));
+        };
     }
 
     /** iwasm refuses to start when a preopened directory is missing ("error while pre-opening directory"). */

@@ -1,6 +1,6 @@
 package io.github.wasmaot.loader.backend.emulated;
 
-/** Enum values from unicorn 2.0.1's headers (/usr/include/unicorn/{unicorn,x86,arm64}.h). */
+/** Enum values from unicorn 2.0.1's headers (/usr/include/unicorn/{unicorn,x86,arm64}.h); 2.1.4's have the same values. */
 public final class UnicornConstants {
     private UnicornConstants() {
     }

@@ -28,9 +28,12 @@ public final class UnicornEngine implements AutoCloseable {
                 + " (" + UnicornLibrary.Libraries.DEFAULT.tried() + ")";
     }
 
-    /** Which library emulates {@code arch} (bundled build or system library), or null when none does. */
+    /**
+     * Which library emulates {@code arch} (configured, bundled build or system library) and its version, as
+     * {@code bundled natives/… (…) (Unicorn 2.0.1)}, or null when none does.
+     */
     public static String libraryDescription(int arch) {
-        return UnicornLibrary.Libraries.DEFAULT.forArch(arch).map(UnicornLibrary.Libraries.Loaded::description).orElse(null);
+        return UnicornLibrary.Libraries.DEFAULT.forArch(arch).map(UnicornLibrary.Libraries.Loaded::describe).orElse(null);
     }
 
     public static UnicornEngine open(int arch, int mode, int cpuModel) {

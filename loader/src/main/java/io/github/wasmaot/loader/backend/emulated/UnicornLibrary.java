@@ -8,8 +8,11 @@ import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
 
 /**
- * JNA binding of the parts of libunicorn 2.0.1 the loader uses (the build bundled through Maven, or the
- * system's {@code libunicorn.so.2}: see {@link UnicornNatives}). Constants are in {@link UnicornConstants}.
+ * JNA binding of the parts of libunicorn 2 the loader uses (the 2.0.1 build bundled through Maven, the system's
+ * {@code libunicorn.so.2}, or a configured build: see {@link UnicornNatives}). Constants are in
+ * {@link UnicornConstants}; every one the loader uses has the same value in 2.0.1 and 2.1.4 (2.1 only appended enum
+ * members), and the functions bound here kept their signatures ({@code uc_mem_read}/{@code uc_mem_write} sizes went
+ * from {@code size_t} to {@code uint64_t}, the same width on the 64-bit hosts the loader runs on).
  */
 public interface UnicornLibrary extends Library {
 
@@ -56,11 +59,34 @@ public interface UnicornLibrary extends Library {
 
     boolean uc_arch_supported(int arch);
 
+    /**
+     * {@code (major << 24) | (minor << 16) | (patch << 8) | extra} (extra 255 for a release), in 2.0.1 as in 2.1.x;
+     * {@code major} and {@code minor} may be null.
+     */
+    int uc_version(Pointer major, Pointer minor);
+
+    /** Unicorn's packed version as {@code 2.1.4} (with {@code -rcN} when it is not a release). */
+    static String versionText(int version) {
+        String text = (version >>> 24) + "." + ((version >>> 16) & 0xff) + "." + ((version >>> 8) & 0xff);
+        int extra = version & 0xff;
+        return extra == 255 ? text : text + "-rc" + extra;
+    }
+
     /** The Unicorn libraries this process can use, each loaded once, and which one serves each architecture. */
     final class Libraries {
-        /** A loaded library, where it came from, and which of the loader's architectures it emulates. */
-        record Loaded(UnicornLibrary lib, String description, java.util.Set<Integer> archs) {
+        /**
+         * A loaded library, where it came from, its {@link #uc_version} and which of the loader's architectures it
+         * emulates.
+         */
+        record Loaded(UnicornLibrary lib, String description, int version, java.util.Set<Integer> archs) {
+            /** Where it came from and its version, for messages: {@code bundled … (Unicorn 2.0.1)}. */
+            String describe() {
+                return description + " (Unicorn " + versionText(version) + ")";
+            }
         }
+
+        /** Oldest Unicorn the binding works with: uc_ctl and the 2.x enum values appeared in 2.0.0. */
+        static final int MINIMUM_VERSION = 2 << 24;
 
         /** The Unicorn architectures the loader emulates, with their names for messages. */
         private static final java.util.Map<Integer, String> ARCHS = java.util.Map.of(
@@ -79,14 +105,32 @@ public interface UnicornLibrary extends Library {
         }
 
         /**
-         * The first of {@link UnicornNatives#candidates()} (configured path, the build bundled through Maven, the
-         * system's library) that emulates {@code arch}, or empty. Each library is opened with {@code RTLD_LOCAL},
-         * so two builds (the bundled ARM-only one and the system's) can serve different architectures in one
-         * process without one's symbols resolving into the other.
+         * The library of {@link UnicornNatives#candidates()} (a configured path alone, else the build bundled
+         * through Maven and the system's library) that emulates {@code arch}, or empty: see {@link #choose}. Each
+         * library is opened with {@code RTLD_LOCAL}, so two builds (the bundled ARM-only one and the system's) can
+         * serve different architectures in one process without one's symbols resolving into the other.
          */
         synchronized java.util.Optional<Loaded> forArch(int arch) {
             loadAll();
-            return loadedLibs.stream().filter(l -> l.archs().contains(arch)).findFirst();
+            return choose(loadedLibs, arch);
+        }
+
+        /**
+         * Of the libraries that emulate {@code arch}, the newest by {@link #uc_version}; of equal versions the
+         * earlier candidate. A newer Unicorn is preferred because it is faster here (docs/performance.md, "Unicorn
+         * versions"): 2.0.1 sends every guest store through its softmmu's slow path and there locks and invalidates
+         * translated code for the page; 2.1.x still takes the slow path but skips that work on pages that are not
+         * executable; a build with upstream's "TLB_NOTDIRTY only for executable pages" (#2337, after 2.1.4) keeps
+         * stores to data pages in translated code.
+         */
+        static java.util.Optional<Loaded> choose(java.util.List<Loaded> libs, int arch) {
+            Loaded best = null;
+            for (Loaded l : libs) {
+                if (l.archs().contains(arch) && (best == null || Integer.compareUnsigned(l.version(), best.version()) > 0)) {
+                    best = l;
+                }
+            }
+            return java.util.Optional.ofNullable(best);
         }
 
         /** What was tried: each library with the architectures it emulates, or why it did not load. */
@@ -94,7 +138,7 @@ public interface UnicornLibrary extends Library {
             loadAll();
             java.util.List<String> parts = new java.util.ArrayList<>();
             for (Loaded l : loadedLibs) {
-                parts.add(l.description() + " emulates " + archNames(l.archs()));
+                parts.add(l.describe() + " emulates " + archNames(l.archs()));
             }
             parts.addAll(failed);
             return String.join("; ", parts);
@@ -125,9 +169,15 @@ public interface UnicornLibrary extends Library {
                     UnicornLibrary lib = Native.load(c.jnaName(), UnicornLibrary.class, options);
                     String file = handle.getFile() == null ? c.jnaName() : handle.getFile().getAbsolutePath();
                     if (paths.add(file)) {
+                        int version = lib.uc_version(null, null);
+                        if (Integer.compareUnsigned(version, MINIMUM_VERSION) < 0) {
+                            failed.add(c.description() + ": Unicorn " + versionText(version)
+                                    + ", the loader needs Unicorn 2");
+                            continue;
+                        }
                         java.util.Set<Integer> archs = new java.util.HashSet<>();
                         ARCHS.keySet().stream().filter(lib::uc_arch_supported).forEach(archs::add);
-                        loadedLibs.add(new Loaded(lib, c.description(), java.util.Set.copyOf(archs)));
+                        loadedLibs.add(new Loaded(lib, c.description(), version, java.util.Set.copyOf(archs)));
                     }
                 } catch (UnsatisfiedLinkError e) {
                     failed.add(c.description() + ": not found");

@@ -18,14 +18,17 @@ import java.util.Optional;
  * artifact, like LLVM's natives) only for the Unicorn 2.0.1 builds it carries for linux-x86_64, linux-aarch64,
  * macOS x86_64 and macOS arm64 ({@code natives/<platform>/libunicorn.so|.dylib}, exporting the plain {@code uc_*}
  * C API); none of its Java classes is used. Such a library is copied once into a cache directory named after its
- * SHA-256 and loaded from there, so a machine with only a JDK runs emulated images. The order of the candidates:
+ * SHA-256 and loaded from there, so a machine with only a JDK runs emulated images. The candidates:
  * <ol>
  *   <li>the system property {@value #PATH_PROPERTY} (or the environment variable {@value #PATH_ENV}): a file path to
- *       load, or {@code system} to use only the system's library;</li>
+ *       load, which then alone serves the emulator, or {@code system} to use only the system's library;</li>
  *   <li>the bundled build for this platform;</li>
  *   <li>the system's library ({@code libunicorn.so.2}, Debian package {@code libunicorn2}; {@code unicorn} elsewhere).
  *   </li>
  * </ol>
+ * Of the bundled and the system's library, each architecture is emulated by the newer one that can (its
+ * {@code uc_version}; the bundled one on a tie), since Unicorn 2.1 and later builds run guest stores much faster
+ * than 2.0.1 (docs/performance.md, "Unicorn versions"). A library older than Unicorn 2 is not used.
  */
 public final class UnicornNatives {
     /** System property naming the library to load, or {@code system}. */

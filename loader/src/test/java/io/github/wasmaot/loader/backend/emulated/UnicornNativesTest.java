@@ -43,8 +43,10 @@ class UnicornNativesTest {
                 && System.getenv(UnicornNatives.PATH_ENV) == null, "a Unicorn library is configured explicitly");
         int arm64 = UnicornConstants.UC_ARCH_ARM64;
         assertNull(UnicornEngine.unavailableReason(arm64));
-        assertTrue(UnicornEngine.libraryDescription(arm64).startsWith("bundled natives/"),
-                UnicornEngine.libraryDescription(arm64));
+        // the bundled 2.0.1 serves aarch64 unless the system has a newer Unicorn, which is preferred
+        String chosen = UnicornEngine.libraryDescription(arm64);
+        assertTrue(chosen.startsWith("bundled natives/") && chosen.endsWith("(Unicorn 2.0.1)")
+                || chosen.startsWith("system library") && !chosen.endsWith("(Unicorn 2.0.1)"), chosen);
     }
 
     @Test
@@ -104,7 +106,36 @@ class UnicornNativesTest {
         });
         assertTrue(libs.forArch(UnicornConstants.UC_ARCH_ARM64).isPresent());
         assertTrue(libs.forArch(UnicornConstants.UC_ARCH_X86).isEmpty());
-        assertEquals("bundled emulates arm64", libs.tried());
+        assertEquals("bundled (Unicorn 2.0.1) emulates arm64", libs.tried());
+    }
+
+    @Test
+    void theNewestLibraryThatEmulatesTheArchitectureIsChosenTheFirstOfEqualOnes() {
+        int arm64 = UnicornConstants.UC_ARCH_ARM64;
+        int x86 = UnicornConstants.UC_ARCH_X86;
+        var bundled = new UnicornLibrary.Libraries.Loaded(null, "bundled", 0x020001ff, java.util.Set.of(arm64));
+        var system201 = new UnicornLibrary.Libraries.Loaded(null, "system", 0x020001ff, java.util.Set.of(arm64, x86));
+        var system214 = new UnicornLibrary.Libraries.Loaded(null, "system", 0x020104ff, java.util.Set.of(arm64, x86));
+        assertEquals(bundled, UnicornLibrary.Libraries.choose(List.of(bundled, system201), arm64).orElseThrow());
+        assertEquals(system201, UnicornLibrary.Libraries.choose(List.of(bundled, system201), x86).orElseThrow());
+        assertEquals(system214, UnicornLibrary.Libraries.choose(List.of(bundled, system214), arm64).orElseThrow());
+        assertTrue(UnicornLibrary.Libraries.choose(List.of(bundled), x86).isEmpty());
+        assertEquals("system (Unicorn 2.1.4)", system214.describe());
+        assertEquals("2.1.0-rc3", UnicornLibrary.versionText(0x02010003));
+    }
+
+    /**
+     * With {@value UnicornNatives#PATH_PROPERTY} (or {@value UnicornNatives#PATH_ENV}) naming a library, that
+     * library alone serves the emulator, and its version is what uc_version says (2.x).
+     */
+    @Test
+    void aConfiguredLibraryIsTheOneUsedWithItsVersion() {
+        String configured = java.util.Optional.ofNullable(System.getProperty(UnicornNatives.PATH_PROPERTY))
+                .orElse(System.getenv(UnicornNatives.PATH_ENV));
+        Assumptions.assumeTrue(configured != null && !configured.equals("system"), "no Unicorn library configured");
+        String description = UnicornEngine.libraryDescription(UnicornConstants.UC_ARCH_ARM64);
+        assertTrue(description != null && description.startsWith(configured + " (from " + UnicornNatives.PATH_PROPERTY
+                + ") (Unicorn 2."), description);
     }
 
     private byte[] resourceBytes(String resource) throws Exception {
