@@ -348,7 +348,7 @@ final class AllocationSequence {
         }
         long fdObject = s("wasiFdObject");
         long fdEntry = s("wasiFdEntry");
-        long prestatEntry = has("wasiPrestatEntry") ? s("wasiPrestatEntry") : 8;
+        long prestatEntry = s("wasiPrestatEntry");
         long tableSize = 0;
         long used = 0;
         long table = -1;
