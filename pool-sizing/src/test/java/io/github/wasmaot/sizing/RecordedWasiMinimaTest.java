@@ -94,7 +94,8 @@ class RecordedWasiMinimaTest {
         if (preopensDroppedSilently(row)) {
             // cba4c782's wasm_runtime_init_wasi ignores what fd_table_insert_existing and fd_prestats_insert return
             // (wasm_runtime_common.c:2004-2005): with too small a pool instantiation still succeeds, without the
-            // preopened directories. The prediction is the pool with them in place: above the bisected
+            // preopened directories (a traced run of hello_wat with 2 dirs and a 3,844-byte pool: the second dir's
+            // fd object and prestat table come back NULL, wasm_runtime_instantiate returns the instance). The prediction is the pool with them in place: above the bisected
             // instantiate minimum by at most what the preopens take (the exec_env and run rows, where they must
             // be in place, are held to the tolerance like every other row).
             long withoutDirs = PoolSizeCalculator.estimate(image, bytes.length,
