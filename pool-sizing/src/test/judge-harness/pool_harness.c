@@ -6,7 +6,9 @@
  *   cc -O1 -I$WAMR/core/iwasm/include pool_harness.c -o pool_harness -L$LIBDIR -l:libiwasm-pool.so \
  *      -Wl,-rpath,$LIBDIR
  *   (add -DLOOKUP_WITH_SIGNATURE for runtimes before 2.0, e.g. cba4c782)
- *   ./pool_harness [--stack N] [--app-heap N] [--max N] FILE.aot [-- ARG...]
+ *   ./pool_harness [--stack N] [--app-heap N] [--max N] [--env K=V]... [--dir DIR]... FILE.aot [-- ARG...]
+ *   (--env: a WASI environment variable; --dir: a preopened directory, both repeatable, both passed to
+ *   wasm_runtime_set_wasi_args as given)
  *
  * Every trial runs in a forked child (a fresh runtime and a fresh pool), its stdout/stderr discarded.
  * Output, one line per stage:  stage <name> min <bytes>   (min -1: the stage does not apply or never
@@ -29,6 +31,8 @@ static uint32_t image_size;
 static uint32_t stack_size = 16 * 1024, app_heap = 16 * 1024;
 static char **wasi_argv;
 static int wasi_argc;
+static const char *wasi_env[64], *wasi_dirs[64];
+static int wasi_envc, wasi_dirc;
 static int has_start = -1;
 
 /* the stage reached with a pool of n bytes (in this process: call only in a child) */
@@ -53,7 +57,7 @@ reach(size_t n)
     if (!module)
         return st;
     st = ST_LOAD;
-    wasm_runtime_set_wasi_args(module, NULL, 0, NULL, 0, NULL, 0, wasi_argv, wasi_argc);
+    wasm_runtime_set_wasi_args(module, wasi_dirs, wasi_dirc, NULL, 0, wasi_env, wasi_envc, wasi_argv, wasi_argc);
     wasm_module_inst_t inst = wasm_runtime_instantiate(module, stack_size, app_heap, err, sizeof(err));
     if (!inst)
         return st;
@@ -132,6 +136,10 @@ main(int argc, char **argv)
             stack_size = (uint32_t)strtoul(argv[i + 1], NULL, 0);
         else if (!strcmp(argv[i], "--app-heap"))
             app_heap = (uint32_t)strtoul(argv[i + 1], NULL, 0);
+        else if (!strcmp(argv[i], "--env") && wasi_envc < 64)
+            wasi_env[wasi_envc++] = argv[i + 1];
+        else if (!strcmp(argv[i], "--dir") && wasi_dirc < 64)
+            wasi_dirs[wasi_dirc++] = argv[i + 1];
         else if (!strcmp(argv[i], "--max"))
             max = strtoul(argv[i + 1], NULL, 0);
         else {
@@ -140,7 +148,7 @@ main(int argc, char **argv)
         }
     }
     if (i >= argc) {
-        fprintf(stderr, "usage: pool_harness [--stack N] [--app-heap N] [--max N] FILE.aot [-- ARG...]\n");
+        fprintf(stderr, "usage: pool_harness [--stack N] [--app-heap N] [--max N] [--env K=V]... [--dir DIR]... FILE.aot [-- ARG...]\n");
         return 2;
     }
     const char *path = argv[i++];
@@ -157,8 +165,8 @@ main(int argc, char **argv)
     wasi_argv = argv0;
 
     int top = trial(max);
-    printf("file %s stack %u app_heap %u max %zu reached %s\n", path, stack_size, app_heap, max,
-           stage_names[top]);
+    printf("file %s stack %u app_heap %u env %d dirs %d max %zu reached %s\n", path, stack_size, app_heap,
+           wasi_envc, wasi_dirc, max, stage_names[top]);
     size_t lo = 0; /* fails every stage >= k below lo */
     for (int k = ST_INIT; k < ST_COUNT; k++) {
         if (k == ST_RUN && has_start == 0) {

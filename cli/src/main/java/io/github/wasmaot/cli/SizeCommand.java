@@ -10,7 +10,10 @@ import io.github.wasmaot.format.profile.RuntimeProfile;
 import io.github.wasmaot.sizing.PoolSizeCalculator;
 import io.github.wasmaot.sizing.PoolSizeEstimate;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +27,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code wasm-aot size --runtime PROFILE [--target ISA] [--stack N] [--app-heap N] [--wasi-args ARG…]
- * [--config KEY] [--pool N] [--json] FILE.aot…}: the {@code Alloc_With_Pool} heap_size a pinned runtime needs to
+ * [--wasi-env K=V]… [--wasi-dir DIR]… [--config KEY] [--pool N] [--json] FILE.aot…}: the {@code Alloc_With_Pool} heap_size a pinned runtime needs to
  * load, instantiate and run each image ({@link PoolSizeCalculator}).
  */
 @Command(name = "size",
@@ -62,6 +65,15 @@ final class SizeCommand implements Callable<Integer> {
             description = "WASI argv the host passes (wasm_runtime_set_wasi_args), program name first.")
     List<String> wasiArgs;
 
+    @Option(names = "--wasi-env", paramLabel = "KEY=VALUE",
+            description = "A WASI environment variable the host passes (wasm_runtime_set_wasi_args env); repeatable.")
+    List<String> wasiEnv;
+
+    @Option(names = "--wasi-dir", paramLabel = "DIR",
+            description = "A directory the host preopens (wasm_runtime_set_wasi_args dir_list), as it passes it; "
+                    + "repeatable. Must exist here; the runtime keeps a copy of the path in the pool.")
+    List<String> wasiDirs;
+
     @Option(names = "--config", paramLabel = "KEY",
             description = "Runtime build configuration: hw-bound-check (Linux default: linear memory mapped "
                     + "outside the pool) or no-hw-bound-check (-DWAMR_DISABLE_HW_BOUND_CHECK=1, as TEE ports build; "
@@ -90,7 +102,28 @@ final class SizeCommand implements Callable<Integer> {
             err.println("wasm-aot size: --stack, --app-heap and --pool must not be negative");
             return WasmAotCli.EXIT_USAGE;
         }
-        PoolSizeCalculator.Options options = new PoolSizeCalculator.Options(stack, appHeap, wasiArgs, config);
+        List<String> dirs = new ArrayList<>();
+        for (String d : wasiDirs == null ? List.<String>of() : wasiDirs) {
+            Path p;
+            try {
+                p = d.isEmpty() ? null : Path.of(d);
+            } catch (InvalidPathException e) {
+                p = null;
+            }
+            if (p == null || !Files.isDirectory(p)) {
+                err.println("wasm-aot size: --wasi-dir '" + d + "': "
+                        + (p != null && Files.exists(p) ? "not a directory" : "no such directory"));
+                return WasmAotCli.EXIT_USAGE;
+            }
+            dirs.add(d); // as the host passes it: the runtime copies this string into the pool
+        }
+        PoolSizeCalculator.Options options;
+        try {
+            options = new PoolSizeCalculator.Options(stack, appHeap, wasiArgs, wasiEnv, dirs, config);
+        } catch (IllegalArgumentException e) {
+            err.println("wasm-aot size: " + e.getMessage());
+            return WasmAotCli.EXIT_USAGE;
+        }
         try {
             // fail on a bad profile/configuration before reading any file
             PoolSizeCalculator.facts(profile.get().name(), config);

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.wasmaot.format.testing.AotVectors;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code wasm-aot size}. The real minima here were bisected on the real wamr-cba4c782 runtime built with
@@ -55,5 +58,40 @@ class SizeCommandTest {
         assertEquals(2, cfg.exitCode());
         assertEquals(1, cfg.err().strip().lines().count(), cfg.err());
         assertTrue(cfg.err().contains("unknown build configuration nope"), cfg.err());
+    }
+
+    @Test
+    void wasiEnvAndDirsArePassedToTheModel(@TempDir Path tmp) throws Exception {
+        String path = AotVectors.byFile("hello_wat.wamr-cba4c782.x86_64.bounds-checks.aot").path().toString();
+        CliRun bare = CliRun.of("size", "-r", "wamr-cba4c782", "--json", path);
+        Path a = Files.createDirectory(tmp.resolve("a"));
+        Path b = Files.createDirectory(tmp.resolve("sub-directory-two"));
+        CliRun with = CliRun.of("size", "-r", "wamr-cba4c782", "--json", "--wasi-env", "A=1", "--wasi-env",
+                "HOME=/home/wasm-user", "--wasi-dir", a.toString(), "--wasi-dir", b.toString(), path);
+        assertEquals(0, bare.exitCode(), bare.err());
+        assertEquals(0, with.exitCode(), with.err());
+        ObjectMapper json = new ObjectMapper();
+        long bareRun = json.readTree(bare.out()).get("run").asLong();
+        long withRun = json.readTree(with.out()).get("run").asLong();
+        // two fd objects, the prestat table and its regrowth, two path copies, the env array and strings
+        assertTrue(withRun > bareRun + 2 * 72, bareRun + " vs " + withRun);
+    }
+
+    @Test
+    void badWasiEnvOrDirIsOneUsageLine(@TempDir Path tmp) throws Exception {
+        String path = AotVectors.byFile(HELLO).path().toString();
+        CliRun env = CliRun.of("size", "-r", "wamr-cba4c782", "--wasi-env", "NOEQUALS", path);
+        assertEquals(2, env.exitCode(), env.err());
+        assertEquals(1, env.err().strip().lines().count(), env.err());
+        assertTrue(env.err().contains("KEY=VALUE") && env.err().contains("NOEQUALS"), env.err());
+        CliRun missing = CliRun.of("size", "-r", "wamr-cba4c782", "--wasi-dir", tmp.resolve("nope").toString(), path);
+        assertEquals(2, missing.exitCode(), missing.err());
+        assertEquals(1, missing.err().strip().lines().count(), missing.err());
+        assertTrue(missing.err().contains("--wasi-dir") && missing.err().contains("no such directory"), missing.err());
+        Path file = Files.writeString(tmp.resolve("f"), "x");
+        CliRun notDir = CliRun.of("size", "-r", "wamr-cba4c782", "--wasi-dir", file.toString(), path);
+        assertEquals(2, notDir.exitCode(), notDir.err());
+        assertTrue(notDir.err().contains("not a directory"), notDir.err());
+        assertTrue(!(env.err() + missing.err() + notDir.err()).contains("Exception"));
     }
 }

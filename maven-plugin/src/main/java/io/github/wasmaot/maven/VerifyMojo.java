@@ -121,6 +121,27 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "wasm-aot.poolConfiguration", defaultValue = "hw-bound-check")
     String poolConfiguration;
 
+    /**
+     * WASI environment variables ({@code KEY=VALUE}) the device passes to {@code wasm_runtime_set_wasi_args}, for
+     * the pool sizes: the runtime copies them into the pool. Example:
+     * {@code -Dwasm-aot.poolWasiEnv=HOME=/data,LANG=C}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "wasm-aot.poolWasiEnv")
+    List<String> poolWasiEnv;
+
+    /**
+     * Directories the device preopens for WASI ({@code dir_list} of {@code wasm_runtime_set_wasi_args}), as the
+     * device passes them, for the pool sizes: each takes an fd object, prestat and fd table room and a copy of the
+     * path in the pool. Paths on the device: not looked up on the build machine. Example:
+     * {@code -Dwasm-aot.poolWasiDirs=/data,/tmp}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "wasm-aot.poolWasiDirs")
+    List<String> poolWasiDirs;
+
     /** Skip the verification. */
     @Parameter(property = "wasm-aot.skip", defaultValue = "false")
     boolean skip;
@@ -191,16 +212,27 @@ public class VerifyMojo extends AbstractMojo {
     private List<PoolSizeReport.Entry> poolSizes(VerifyReport report, Path reports) throws MojoExecutionException,
             MojoFailureException {
         String[] sh = poolStackAndHeap.split(",");
-        PoolSizeCalculator.Options options;
+        long stack;
+        long heap;
         try {
             if (sh.length != 2) {
                 throw new NumberFormatException("two numbers expected");
             }
-            options = new PoolSizeCalculator.Options(Long.parseLong(sh[0].strip()), Long.parseLong(sh[1].strip()),
-                    List.of(), poolConfiguration);
+            stack = Long.parseLong(sh[0].strip());
+            heap = Long.parseLong(sh[1].strip());
+            if (stack < 0 || heap < 0) {
+                throw new NumberFormatException("negative");
+            }
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("wasm-aot.poolStackAndHeap must be STACK,HEAP in bytes, e.g. 16384,16384: "
                     + poolStackAndHeap);
+        }
+        PoolSizeCalculator.Options options;
+        try {
+            options = new PoolSizeCalculator.Options(stack, heap, List.of(), poolWasiEnv, poolWasiDirs,
+                    poolConfiguration);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("wasm-aot.poolWasiEnv / wasm-aot.poolWasiDirs: " + e.getMessage());
         }
         List<PoolSizeReport.Entry> entries;
         try {

@@ -60,4 +60,26 @@ class VerifyMojoPoolSizeTest {
     void withoutPoolSizeNothingFails() throws Exception {
         mojo(null).execute();
     }
+
+    @Test
+    void wasiEnvAndDirsRaiseThePoolAndABadEntryFailsTheBuild() throws Exception {
+        VerifyMojo bare = mojo(null);
+        bare.poolConfiguration = "hw-bound-check";
+        bare.execute();
+        long bareRun = new ObjectMapper().readTree(dir.resolve("reports/pool-size-report.json").toFile())
+                .get(0).get("estimate").get("run").asLong();
+        VerifyMojo with = mojo(null);
+        with.poolConfiguration = "hw-bound-check";
+        with.poolWasiEnv = List.of("HOME=/home/wasm-user", "LANG=C.UTF-8");
+        with.poolWasiDirs = List.of("/data/app/one", "/data/app/two", "/tmp");
+        with.execute();
+        long withRun = new ObjectMapper().readTree(dir.resolve("reports/pool-size-report.json").toFile())
+                .get(0).get("estimate").get("run").asLong();
+        assertTrue(withRun > bareRun, bareRun + " vs " + withRun);
+        VerifyMojo bad = mojo(null);
+        bad.poolWasiEnv = List.of("NOEQUALS");
+        MojoFailureException e = assertThrows(MojoFailureException.class, bad::execute);
+        assertTrue(e.getMessage().contains("wasm-aot.poolWasiEnv") && e.getMessage().contains("NOEQUALS"),
+                e.getMessage());
+    }
 }

@@ -118,18 +118,18 @@ final class AllocationSequence {
      */
     static Map<String, Long> stages(AotImage image, PoolSizingFacts facts, String isa, String configuration,
                                     long stack, long appHeap,
-                                    long linearInPool, List<String> wasiArgs, boolean runsStart) {
-        return run(image, facts, isa, configuration, stack, appHeap, linearInPool, wasiArgs, runsStart).stagePools();
+                                    long linearInPool, Wasi wasi, boolean runsStart) {
+        return run(image, facts, isa, configuration, stack, appHeap, linearInPool, wasi, runsStart).stagePools();
     }
 
     static AllocationSequence run(AotImage image, PoolSizingFacts facts, String isa, String configuration,
                                   long stack, long appHeap,
                                   long linearInPool,
-                                  List<String> wasiArgs, boolean runsStart) {
+                                  Wasi wasi, boolean runsStart) {
         AllocationSequence q = new AllocationSequence(facts, isa, configuration);
         q.load(image);
         q.reach.put("load", q.heap.highWater());
-        q.instantiate(image, stack, appHeap, linearInPool, wasiArgs, runsStart);
+        q.instantiate(image, stack, appHeap, linearInPool, wasi, runsStart);
         q.reach.put("instantiate", q.heap.highWater());
         q.execEnv(stack);
         q.reach.put("exec_env", q.heap.highWater());
@@ -240,8 +240,17 @@ final class AllocationSequence {
         freeAll("sections");
     }
 
+    /** What the host passes to {@code wasm_runtime_set_wasi_args}: argv, environment strings, preopened dirs. */
+    record Wasi(List<String> args, List<String> env, List<String> dirs) {
+        Wasi {
+            args = List.copyOf(args);
+            env = List.copyOf(env);
+            dirs = List.copyOf(dirs);
+        }
+    }
+
     private void instantiate(AotImage image, long stack, long appHeap, long linearInPool,
-                             List<String> wasiArgs, boolean runsStart) {
+                             Wasi wasi, boolean runsStart) {
         InitDataSection init = image.initData();
         long globalData = 0;
         for (ImportGlobal g : init.importGlobals()) {
@@ -292,7 +301,7 @@ final class AllocationSequence {
         if (exportFuncs > 0) {
             m(s("functionInstance") * exportFuncs);
         }
-        wasi(wasiArgs, linearInPool); // libc-wasi builds set up a WASI context for every instance
+        wasi(wasi, linearInPool); // libc-wasi builds set up a WASI context for every instance
         if (runsStart) {
             long env = m(s("execEnv") + stack);
             long frames = m(s("execEnvFrames"));
@@ -303,11 +312,25 @@ final class AllocationSequence {
         }
     }
 
-    private void wasi(List<String> args, long linearInPool) {
-        long argBytes = 0;
-        for (String a : args) {
-            argBytes += a.getBytes(StandardCharsets.UTF_8).length + 1;
+    private static long stringBytes(List<String> strings) {
+        long bytes = 0;
+        for (String a : strings) {
+            bytes += a.getBytes(StandardCharsets.UTF_8).length + 1;
         }
+        return bytes;
+    }
+
+    /**
+     * {@code wasm_runtime_init_wasi} (wasm_runtime_common.c) and libc-wasi's posix.c: the context; argv and the
+     * environment each as a pointer array and one buffer of the strings (2.4 {@code copy_string_array}: always a
+     * NULL-terminated array, the buffer only when there are bytes; cba4c782: neither when empty); the fd table,
+     * prestats and argv/environ structs; then stdin, stdout, stderr and every preopened directory inserted in
+     * turn: an fd object each, the fd table doubling ({@code fd_table_grow}: to more than the fd and at least
+     * twice the used entries + 1, old table freed), and per directory the prestat table growing the same way
+     * (its {@code used} is never counted, so only the fd bounds it), then the prestat's copy of the path as the
+     * host passed it ({@code bh_strdup}; a traced run of both runtimes shows it in the pool).
+     */
+    private void wasi(Wasi w, long linearInPool) {
         m(s("wasiContext"));
         if (s("wasiStopsWithoutMemoryData") != 0 && linearInPool == 0) {
             // cba4c782 wasm_runtime_init_wasi returns right after the context when memory_data is NULL, which it is
@@ -315,30 +338,69 @@ final class AllocationSequence {
             return;
         }
         boolean copies = has("wasiArgvCopy"); // 2.4 copy_string_array: NULL-terminated pointer arrays
-        m(8L * (args.size() + (copies ? 1 : 0)));
-        m(Math.max(1, argBytes));
-        if (copies) {
-            m(8); // environment: the terminating NULL
-        }
+        stringArray(w.args(), copies);
+        stringArray(w.env(), copies);
         m(s("wasiCurfds"));
         m(s("wasiPrestats"));
         m(s("wasiArgvEnviron"));
         if (has("wasiAddrPool")) {
             m(s("wasiAddrPool"));
         }
-        // fd table: stdin, stdout, stderr, growing the table 1 -> 2 -> 4 -> 8 entries
         long fdObject = s("wasiFdObject");
         long fdEntry = s("wasiFdEntry");
-        m(fdObject);
-        long t = m(fdEntry * 2);
-        m(fdObject);
-        long t2 = m(fdEntry * 4);
-        f(t);
-        m(fdObject);
-        m(fdEntry * 8);
-        f(t2);
+        long prestatEntry = s("wasiPrestatEntry");
+        long tableSize = 0;
+        long used = 0;
+        long table = -1;
+        long prestatSize = 0;
+        long prestats = -1;
+        int fds = 3 + w.dirs().size();
+        for (int fd = 0; fd < fds; fd++) {
+            m(fdObject); // fd_object_new, before the table grows
+            if (tableSize <= fd || tableSize < (used + 1) * 2) {
+                long size = tableSize == 0 ? 1 : tableSize;
+                while (size <= fd || size < (used + 1) * 2) {
+                    size *= 2;
+                }
+                long t = m(fdEntry * size);
+                if (table >= 0) {
+                    f(table);
+                }
+                table = t;
+                tableSize = size;
+            }
+            used++;
+            if (fd >= 3) { // fd_prestats_insert: grow to more than the fd (used stays 0)
+                if (prestatSize <= fd || prestatSize < 2) {
+                    long size = prestatSize == 0 ? 1 : prestatSize;
+                    while (size <= fd || size < 2) {
+                        size *= 2;
+                    }
+                    long p = m(prestatEntry * size);
+                    if (prestats >= 0) {
+                        f(prestats);
+                    }
+                    prestats = p;
+                    prestatSize = size;
+                }
+                m(w.dirs().get(fd - 3).getBytes(StandardCharsets.UTF_8).length + 1L);
+            }
+        }
         if (copies) {
-            m(8); // mapped directories: the terminating NULL
+            m(8); // the (empty) NULL-terminated ns-lookup pool copy
+        }
+    }
+
+    /** argv or environ: a pointer array, then one buffer holding the strings. */
+    private void stringArray(List<String> strings, boolean nullTerminated) {
+        long bytes = stringBytes(strings);
+        if (nullTerminated) {
+            m(8L * (strings.size() + 1));
+        } else if (!strings.isEmpty()) {
+            m(8L * strings.size());
+        }
+        if (bytes > 0) {
+            m(bytes);
         }
     }
 

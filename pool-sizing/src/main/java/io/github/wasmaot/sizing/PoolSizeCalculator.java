@@ -28,15 +28,35 @@ public final class PoolSizeCalculator {
 
     /**
      * What the host passes: {@code stack_size} and {@code heap_size} of {@code wasm_runtime_instantiate} (the
-     * same stack for {@code wasm_runtime_create_exec_env}), the WASI argv, and the build configuration key
-     * ({@code null}: the profile's Linux default).
+     * same stack for {@code wasm_runtime_create_exec_env}), what it hands {@code wasm_runtime_set_wasi_args} (argv,
+     * environment strings {@code K=V}, preopened directories as given to the runtime), and the build configuration
+     * key ({@code null}: the profile's Linux default). The directories are not looked up here: what takes pool bytes
+     * is their number and each path's length as the host passes it (the runtime keeps a copy in the pool).
      */
-    public record Options(long stackSize, long appHeapSize, List<String> wasiArgs, String configuration) {
+    public record Options(long stackSize, long appHeapSize, List<String> wasiArgs, List<String> wasiEnv,
+                          List<String> wasiDirs, String configuration) {
         public Options {
             if (stackSize < 0 || appHeapSize < 0) {
                 throw new IllegalArgumentException("stack and app heap sizes must not be negative");
             }
             wasiArgs = wasiArgs == null ? List.of() : List.copyOf(wasiArgs);
+            wasiEnv = wasiEnv == null ? List.of() : List.copyOf(wasiEnv);
+            wasiDirs = wasiDirs == null ? List.of() : List.copyOf(wasiDirs);
+            for (String e : wasiEnv) {
+                if (e.indexOf('=') <= 0) {
+                    throw new IllegalArgumentException("WASI environment entry must be KEY=VALUE (--wasi-env), not '" + e + "'");
+                }
+            }
+            for (String d : wasiDirs) {
+                if (d.isEmpty()) {
+                    throw new IllegalArgumentException("WASI preopened directory must not be empty (--wasi-dir)");
+                }
+            }
+        }
+
+        /** No environment and no preopened directories. */
+        public Options(long stackSize, long appHeapSize, List<String> wasiArgs, String configuration) {
+            this(stackSize, appHeapSize, wasiArgs, List.of(), List.of(), configuration);
         }
 
         /** iwasm's defaults: 64 KiB stack... hosts usually pass 16 KiB of each; so do we. */
@@ -122,7 +142,7 @@ public final class PoolSizeCalculator {
         boolean start = init.startFuncIndex() >= 0 && init.startFuncIndex() != 0xffffffffL;
         long mutex = ems.mutexExtra(isa);
         Map<String, Long> stages = AllocationSequence.stages(image, facts, isa, key, options.stackSize(), options.appHeapSize(), linearInPool,
-                options.wasiArgs(), start);
+                new AllocationSequence.Wasi(options.wasiArgs(), options.wasiEnv(), options.wasiDirs()), start);
         long heapStruct = ems.heapStructBytes() + mutex;
         long load = stages.get("load") + mutex;
         long inst = stages.get("instantiate") + mutex;

@@ -12,16 +12,15 @@ import java.util.Optional;
 
 /**
  * What one pinned runtime allocates from an {@code Alloc_With_Pool} buffer, read from
- * {@code pool-sizing/<profile>.json}: the pool allocator ({@code ems}) rules, what the loader, the instance, the
- * exec env and WASI take, and how a build configuration decides where linear memory lives. Data only; the
+ * {@code pool-sizing/<profile>.json}: the pool allocator ({@code ems}) rules, the bytes of each allocation the
+ * loader, the instance, WASI and the exec env make ({@code structs}), how linear memory is sized, and how a build
+ * configuration decides where linear memory lives. Data only; the
  * calculator lives in the {@code pool-sizing} module.
  *
  * @param profile        runtime profile name
  * @param source         where the facts were read (WAMR files)
  * @param allocator      the pool allocator's own bookkeeping
- * @param load           what {@code wasm_runtime_load} keeps or holds at its peak
- * @param instance       what {@code wasm_runtime_instantiate} adds besides linear memory
- * @param execEnv        what {@code wasm_runtime_create_exec_env} adds besides the stack
+ * @param instance       how the runtime sizes linear memory with the app heap in it
  * @param configurations build configurations by key (e.g. {@code hw-bound-check}, {@code no-hw-bound-check})
  * @param defaultConfiguration the key a Linux build with default options has
  * @param structs        bytes of each allocation the runtime makes, by name (see {@link #struct})
@@ -29,9 +28,7 @@ import java.util.Optional;
 public record PoolSizingFacts(@JsonProperty(value = "profile", required = true) String profile,
                               @JsonProperty("source") FactsSource source,
                               @JsonProperty(value = "allocator", required = true) Allocator allocator,
-                              @JsonProperty(value = "load", required = true) Load load,
                               @JsonProperty(value = "instance", required = true) Instance instance,
-                              @JsonProperty(value = "execEnv", required = true) ExecEnv execEnv,
                               @JsonProperty(value = "configurations", required = true)
                               Map<String, Configuration> configurations,
                               @JsonProperty(value = "defaultConfiguration", required = true)
@@ -78,8 +75,6 @@ public record PoolSizingFacts(@JsonProperty(value = "profile", required = true) 
      * @param blockHeaderBytes {@code HMU_SIZE}: header in front of every block
      * @param alignment        every block size is rounded up to this ({@code GC_ALIGN_8})
      * @param smallestBlock    {@code GC_SMALLEST_SIZE}
-     * @param appHeapStructBytes bytes of the pool the app heap's own {@code gc_heap_t} takes (the app heap inside
-     *                         linear memory is a second ems heap)
      * @param mutexExtraBytesByIsa bytes each heap struct grows by on an ISA whose {@code pthread_mutex_t} is bigger
      *                         than x86_64's 40 (glibc aarch64: 48)
      */
@@ -87,7 +82,6 @@ public record PoolSizingFacts(@JsonProperty(value = "profile", required = true) 
                             @JsonProperty(value = "blockHeaderBytes", required = true) long blockHeaderBytes,
                             @JsonProperty(value = "alignment", required = true) long alignment,
                             @JsonProperty(value = "smallestBlock", required = true) long smallestBlock,
-                            @JsonProperty(value = "appHeapStructBytes", required = true) long appHeapStructBytes,
                             @JsonProperty("mutexExtraBytesByIsa") Map<String, Long> mutexExtraBytesByIsa) {
         public Allocator {
             mutexExtraBytesByIsa = mutexExtraBytesByIsa == null ? Map.of() : Map.copyOf(mutexExtraBytesByIsa);
@@ -106,62 +100,16 @@ public record PoolSizingFacts(@JsonProperty(value = "profile", required = true) 
     }
 
     /**
-     * The loader. Its peak is modelled as fixed structs plus per-item arrays plus the image bytes it copies
-     * (init data, names, relocation tables it reads into temporary lists); the code is mapped outside the pool.
+     * How linear memory is sized with the app heap in it (aot_runtime.c {@code memory_instantiate}).
      *
-     * @param fixedPointerWords  pointer-sized words of the fixed structs ({@code AOTModule} and friends)
-     * @param fixedBytes         bytes of the fixed structs that do not scale with the pointer size
-     * @param perFunctionPointerWords pointer-sized words per function ({@code func_ptrs}, ...)
-     * @param perFunctionBytes   bytes per function ({@code func_type_indexes}, ...)
-     * @param perTypeBytes       bytes per function type ({@code AOTFuncType} header, one block)
-     * @param nonTextByteFactor  pool bytes per image byte outside the text section (copies and temporary lists)
-     * @param transientNonTextFactor of those, the bytes per non-text image byte the loader frees before it
-     *                           returns (relocation and symbol lists), which the instance then reuses
-     */
-    public record Load(@JsonProperty(value = "fixedPointerWords", required = true) long fixedPointerWords,
-                       @JsonProperty(value = "fixedBytes", required = true) long fixedBytes,
-                       @JsonProperty(value = "perFunctionPointerWords", required = true) long perFunctionPointerWords,
-                       @JsonProperty(value = "perFunctionBytes", required = true) long perFunctionBytes,
-                       @JsonProperty(value = "perTypeBytes", required = true) long perTypeBytes,
-                       @JsonProperty(value = "nonTextByteFactor", required = true) double nonTextByteFactor,
-                       @JsonProperty(value = "transientNonTextFactor", required = true)
-                       double transientNonTextFactor) {
-    }
-
-    /**
-     * The instance besides linear memory.
-     *
-     * @param fixedBytes        {@code AOTModuleInstance}, memory instance, WASI context and fd table
-     * @param perGlobalBytes    global data per global (8: every global takes a 64-bit cell at most)
-     * @param perTableElemBytes table data per element ({@code uint32} function index)
-     * @param perFunctionPointerWords pointer-sized words per function in the instance ({@code func_ptrs})
      * @param noMemoryAppHeapRoundsToPage whether a module without memory gets an app heap rounded up to one page
      * @param appHeapWholePagesUnlessSinglePage whether the app heap is inserted into linear memory as whole pages
      *                          (rounded up), except for a memory of exactly one page at most, where it is appended
-     * @param appHeapStructWithoutHeap whether a module with memory gets an app heap struct even for heap_size 0
-     * @param startFunctionCallBytes what calling the start function during instantiation takes besides its exec env
-     *                          (measured: at most 233 bytes on either runtime)
      */
-    public record Instance(@JsonProperty(value = "fixedBytes", required = true) long fixedBytes,
-                           @JsonProperty(value = "perGlobalBytes", required = true) long perGlobalBytes,
-                           @JsonProperty(value = "perTableElemBytes", required = true) long perTableElemBytes,
-                           @JsonProperty(value = "perFunctionPointerWords", required = true)
-                           long perFunctionPointerWords,
-                           @JsonProperty(value = "noMemoryAppHeapRoundsToPage", required = true)
+    public record Instance(@JsonProperty(value = "noMemoryAppHeapRoundsToPage", required = true)
                            boolean noMemoryAppHeapRoundsToPage,
                            @JsonProperty(value = "appHeapWholePagesUnlessSinglePage", required = true)
-                           boolean appHeapWholePagesUnlessSinglePage,
-                           @JsonProperty(value = "appHeapStructWithoutHeap", required = true)
-                           boolean appHeapStructWithoutHeap,
-                           @JsonProperty(value = "startFunctionCallBytes", required = true)
-                           long startFunctionCallBytes) {
-    }
-
-    /**
-     * @param structBytes {@code WASMExecEnv} up to the wasm stack ({@code offsetof(WASMExecEnv, wasm_stack_u)})
-     *                    plus its block header
-     */
-    public record ExecEnv(@JsonProperty(value = "structBytes", required = true) long structBytes) {
+                           boolean appHeapWholePagesUnlessSinglePage) {
     }
 
     /**
