@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import org.bytedeco.llvm.LLVM.LLVMBuilderRef;
 import org.bytedeco.llvm.LLVM.LLVMContextRef;
+import org.bytedeco.llvm.LLVM.LLVMMetadataRef;
 import org.bytedeco.llvm.LLVM.LLVMModuleRef;
 import org.bytedeco.llvm.LLVM.LLVMTypeRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
@@ -28,15 +29,21 @@ final class ModuleContext {
     final LlvmTypes types;
     final GlobalDataLayout globals;
     final TableLayout tables;
+    /** Which defined functions may move the linear memory while they run (see {@link MemoryEffects}). */
+    final MemoryEffects memoryEffects;
     /** Memory instances the runtime creates before the global data (wamrc always declares at least one). */
     final int memoryInstanceCount;
     /** How a defined function is declared on first use (this partition's own ones are declared up front). */
     private final IntFunction<Callee> declareDefined;
     private final Map<Integer, Callee> definedFunctions = new HashMap<>();
     private final Map<String, Callee> declared = new HashMap<>();
+    private final int tbaaKind;
+    private final LLVMValueRef linearMemoryTag;
+    private final LLVMValueRef runtimeTag;
 
     ModuleContext(String moduleName, WasmModule wasm, CodegenTarget target, LLVMContextRef ctx,
-                  LLVMModuleRef module, LLVMBuilderRef builder, LlvmTypes types, IntFunction<Callee> declareDefined) {
+                  LLVMModuleRef module, LLVMBuilderRef builder, LlvmTypes types, IntFunction<Callee> declareDefined,
+                  MemoryEffects memoryEffects) {
         this.moduleName = moduleName;
         this.wasm = wasm;
         this.target = target;
@@ -48,6 +55,46 @@ final class ModuleContext {
         this.tables = TableLayout.of(wasm, target);
         this.memoryInstanceCount = Math.max(1, wasm.allMemories().size());
         this.declareDefined = declareDefined;
+        this.memoryEffects = memoryEffects;
+        this.tbaaKind = LLVMGetMDKindIDInContext(ctx, "tbaa", 4);
+        LLVMMetadataRef root = node(string("wasm-aot"));
+        this.linearMemoryTag = accessTag(root, "wasm linear memory");
+        this.runtimeTag = accessTag(root, "wamr runtime structures");
+    }
+
+    /**
+     * Type-based alias information: an access to linear memory never touches the runtime fields that wasm code
+     * reads (exec_env's module instance and argv buffer, the memory instance's base, size and page count, table
+     * sizes and elements, the function pointer and type index arrays, the exception flag), and the other way
+     * round: the two are sibling scalar types under one root, so LLVM may keep such a field in a register
+     * across stores to linear memory (calls still clobber everything). Linear memory is the runtime's own mapping
+     * of the memory's bytes, disjoint from every runtime structure at both pinned revisions. What wasm code writes
+     * in the runtime's structures (globals, table elements) stays untagged, so LLVM keeps those writes in order
+     * with linear-memory accesses: a guard-page trap still finds every earlier {@code global.set} done.
+     */
+    LLVMValueRef linearMemoryAccess(LLVMValueRef loadOrStore) {
+        LLVMSetMetadata(loadOrStore, tbaaKind, linearMemoryTag);
+        return loadOrStore;
+    }
+
+    /** Marks a load of a runtime structure field that wasm code never writes (see {@link #linearMemoryAccess}). */
+    LLVMValueRef runtimeAccess(LLVMValueRef loadOrStore) {
+        LLVMSetMetadata(loadOrStore, tbaaKind, runtimeTag);
+        return loadOrStore;
+    }
+
+    private LLVMValueRef accessTag(LLVMMetadataRef root, String typeName) {
+        LLVMMetadataRef zero = LLVMValueAsMetadata(LLVMConstInt(types.i64, 0, 0));
+        LLVMMetadataRef type = node(string(typeName), root, zero);
+        return LLVMMetadataAsValue(ctx, node(type, type, zero));
+    }
+
+    private LLVMMetadataRef string(String s) {
+        return LLVMMDStringInContext2(ctx, s, s.length());
+    }
+
+    private LLVMMetadataRef node(LLVMMetadataRef... operands) {
+        return LLVMMDNodeInContext2(ctx, Llvm.array(operands), operands.length);
     }
 
     /**
