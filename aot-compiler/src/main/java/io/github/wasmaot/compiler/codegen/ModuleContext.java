@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import org.bytedeco.llvm.LLVM.LLVMBuilderRef;
 import org.bytedeco.llvm.LLVM.LLVMContextRef;
-import org.bytedeco.llvm.LLVM.LLVMMetadataRef;
 import org.bytedeco.llvm.LLVM.LLVMModuleRef;
 import org.bytedeco.llvm.LLVM.LLVMTypeRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
@@ -37,9 +36,6 @@ final class ModuleContext {
     private final IntFunction<Callee> declareDefined;
     private final Map<Integer, Callee> definedFunctions = new HashMap<>();
     private final Map<String, Callee> declared = new HashMap<>();
-    private final int tbaaKind;
-    private final LLVMValueRef linearMemoryTag;
-    private final LLVMValueRef runtimeTag;
 
     ModuleContext(String moduleName, WasmModule wasm, CodegenTarget target, LLVMContextRef ctx,
                   LLVMModuleRef module, LLVMBuilderRef builder, LlvmTypes types, IntFunction<Callee> declareDefined,
@@ -56,45 +52,21 @@ final class ModuleContext {
         this.memoryInstanceCount = Math.max(1, wasm.allMemories().size());
         this.declareDefined = declareDefined;
         this.memoryEffects = memoryEffects;
-        this.tbaaKind = LLVMGetMDKindIDInContext(ctx, "tbaa", 4);
-        LLVMMetadataRef root = node(string("wasm-aot"));
-        this.linearMemoryTag = accessTag(root, "wasm linear memory");
-        this.runtimeTag = accessTag(root, "wamr runtime structures");
     }
 
     /**
-     * Type-based alias information: an access to linear memory never touches the runtime fields that wasm code
-     * reads (exec_env's module instance and argv buffer, the memory instance's base, size and page count, table
-     * sizes and elements, the function pointer and type index arrays, the exception flag), and the other way
-     * round: the two are sibling scalar types under one root, so LLVM may keep such a field in a register
-     * across stores to linear memory (calls still clobber everything). Linear memory is the runtime's own mapping
-     * of the memory's bytes, disjoint from every runtime structure at both pinned revisions. What wasm code writes
-     * in the runtime's structures (globals, table elements) stays untagged, so LLVM keeps those writes in order
-     * with linear-memory accesses: a guard-page trap still finds every earlier {@code global.set} done.
+     * Where type-based alias information between linear memory and the runtime's structures would go. Left empty:
+     * with the memory base held in registers (see {@link RuntimeAccess#cacheMemory}) TBAA tags measured no further
+     * gain on the kernels, and with them the legacy x86_64 spec cell's linking cases behaved differently (see
+     * docs/codegen-notes.md), so nothing is tagged.
      */
     LLVMValueRef linearMemoryAccess(LLVMValueRef loadOrStore) {
-        LLVMSetMetadata(loadOrStore, tbaaKind, linearMemoryTag);
         return loadOrStore;
     }
 
-    /** Marks a load of a runtime structure field that wasm code never writes (see {@link #linearMemoryAccess}). */
+    /** See {@link #linearMemoryAccess}: untagged. */
     LLVMValueRef runtimeAccess(LLVMValueRef loadOrStore) {
-        LLVMSetMetadata(loadOrStore, tbaaKind, runtimeTag);
         return loadOrStore;
-    }
-
-    private LLVMValueRef accessTag(LLVMMetadataRef root, String typeName) {
-        LLVMMetadataRef zero = LLVMValueAsMetadata(LLVMConstInt(types.i64, 0, 0));
-        LLVMMetadataRef type = node(string(typeName), root, zero);
-        return LLVMMetadataAsValue(ctx, node(type, type, zero));
-    }
-
-    private LLVMMetadataRef string(String s) {
-        return LLVMMDStringInContext2(ctx, s, s.length());
-    }
-
-    private LLVMMetadataRef node(LLVMMetadataRef... operands) {
-        return LLVMMDNodeInContext2(ctx, Llvm.array(operands), operands.length);
     }
 
     /**
