@@ -17,7 +17,8 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /**
  * {@code call} and {@code call_indirect}. Callees get the caller's exec_env first; after each call the
- * caller returns at once if the runtime's exception is set. Indirect calls check, in wamrc's order: index
+ * caller returns at once if the runtime's exception is set (not where the runtime unwinds instead, see
+ * {@link RuntimeAccess#exceptionsUnwind()}: then, as wamrc does, nothing is checked). Indirect calls check, in wamrc's order: index
  * within the table ("undefined element"), element set ("uninitialized element"), callee type
  * ("indirect call type mismatch", the runtime's text for that id), then call through {@code func_ptrs}, or, for an
  * element naming an import, through the runtime's {@code aot_call_indirect} as wamrc does.
@@ -50,6 +51,9 @@ final class CallTranslator {
         }
         Callee target = mc.definedFunction(callee - imported);
         finish(type, mc.call(target, arguments(type)));
+        if (mc.memoryEffects.mayMoveMemory(callee - imported)) {
+            runtime.memoryMayHaveMoved();
+        }
     }
 
     /**
@@ -70,10 +74,13 @@ final class CallTranslator {
                 mc.types.i32, mc.types.i32, mc.types.ptr);
         LLVMValueRef ok = mc.call(invoke, args[0], LLVMConstInt(mc.types.i32, importIndex, 0),
                 LLVMConstInt(mc.types.i32, cellsOf(type), 0), argv);
-        runtime.returnIf(LLVMBuildICmp(b, LLVMIntEQ, ok, LLVMConstInt(mc.types.i8, 0, 0), ""));
+        if (!runtime.exceptionsUnwind()) {
+            runtime.returnIf(LLVMBuildICmp(b, LLVMIntEQ, ok, LLVMConstInt(mc.types.i8, 0, 0), ""));
+        }
         if (!type.results().isEmpty()) {
             stack.push(loadResult(type, argv), type.results().get(0));
         }
+        runtime.memoryMayHaveMoved();
     }
 
     /** exec_env's argv buffer (64 cells) holds the arguments of a call through the runtime, then its result. */
@@ -130,6 +137,7 @@ final class CallTranslator {
         int imported = mc.wasm.importedFunctionCount();
         if (imported == 0 || type.results().size() > 1 || cellsOf(type) > ARGV_CELLS) {
             callDefined(type, funcIndex, args);
+            runtime.memoryMayHaveMoved();
             return;
         }
         // as wamrc: an element naming an import goes through the runtime (aot_call_indirect), which raises
@@ -146,7 +154,9 @@ final class CallTranslator {
                 mc.types.i32, mc.types.i32, mc.types.i32, mc.types.ptr);
         LLVMValueRef ok = mc.call(helper, args[0], LLVMConstInt(mc.types.i32, tableIndex, 0), index,
                 LLVMConstInt(mc.types.i32, cellsOf(type), 0), argv);
-        runtime.returnIf(LLVMBuildICmp(b, LLVMIntEQ, ok, LLVMConstInt(mc.types.i8, 0, 0), ""));
+        if (!runtime.exceptionsUnwind()) {
+            runtime.returnIf(LLVMBuildICmp(b, LLVMIntEQ, ok, LLVMConstInt(mc.types.i8, 0, 0), ""));
+        }
         LLVMValueRef importResult = type.results().isEmpty() ? null : loadResult(type, argv);
         LLVMBasicBlockRef importEnd = LLVMGetInsertBlock(b);
         LLVMBuildBr(b, done);
@@ -154,7 +164,9 @@ final class CallTranslator {
         LLVMPositionBuilderAtEnd(b, direct);
         LLVMValueRef definedResult = mc.call(new Callee(runtime.functionPointer(funcIndex), mc.types.function(type)),
                 args);
-        runtime.checkException();
+        if (!runtime.exceptionsUnwind()) {
+            runtime.checkException();
+        }
         LLVMBasicBlockRef directEnd = LLVMGetInsertBlock(b);
         LLVMBuildBr(b, done);
 
@@ -164,6 +176,7 @@ final class CallTranslator {
             LLVMAddIncoming(phi, Llvm.array(importResult, definedResult), Llvm.array(importEnd, directEnd), 2);
             stack.push(phi, type.results().get(0));
         }
+        runtime.memoryMayHaveMoved();
     }
 
     private void callDefined(FuncType type, LLVMValueRef funcIndex, LLVMValueRef[] args) {
@@ -191,7 +204,9 @@ final class CallTranslator {
     }
 
     private void finish(FuncType type, LLVMValueRef result) {
-        runtime.checkException();
+        if (!runtime.exceptionsUnwind()) {
+            runtime.checkException();
+        }
         if (!type.results().isEmpty()) {
             stack.push(result, type.results().get(0));
         }

@@ -68,6 +68,9 @@ final class FunctionTranslator {
         LLVMBasicBlockRef entry = LLVMAppendBasicBlockInContext(mc.ctx, fn, "entry");
         LLVMPositionBuilderAtEnd(b, entry);
         runtime.loadModuleInstance();
+        if (!mc.wasm.allMemories().isEmpty()) {
+            runtime.cacheMemory();
+        }
         int localCells = declareLocals(fn);
 
         LLVMBasicBlockRef ret = LLVMAppendBasicBlockInContext(mc.ctx, fn, "return");

@@ -117,7 +117,7 @@ final class MemoryTranslator {
 
     private void load(Instruction insn, LLVMTypeRef memType, ValType result, Extend extend) {
         LLVMValueRef address = address(insn, stack.popRef(), memType);
-        LLVMValueRef loaded = LLVMBuildLoad2(b, memType, address, "");
+        LLVMValueRef loaded = mc.linearMemoryAccess(LLVMBuildLoad2(b, memType, address, ""));
         LLVMSetAlignment(loaded, 1);
         LLVMTypeRef to = t.of(result);
         LLVMValueRef v = switch (extend) {
@@ -138,7 +138,7 @@ final class MemoryTranslator {
             value = LLVMBuildTrunc(b, value, narrow, "");
         }
         LLVMValueRef address = address(insn, base, LLVMTypeOf(value));
-        LLVMValueRef st = LLVMBuildStore(b, value, address);
+        LLVMValueRef st = mc.linearMemoryAccess(LLVMBuildStore(b, value, address));
         LLVMSetAlignment(st, 1);
     }
 
@@ -202,6 +202,7 @@ final class MemoryTranslator {
         LLVMValueRef delta = stack.popRef();
         LLVMValueRef old = runtime.pageCount();
         LLVMValueRef grown = runtime.enlargeMemory(delta);
+        runtime.memoryMayHaveMoved();
         stack.push(LLVMBuildSelect(b, grown, old, LLVMConstAllOnes(t.i32), ""), ValType.I32);
     }
 }

@@ -28,6 +28,8 @@ final class ModuleContext {
     final LlvmTypes types;
     final GlobalDataLayout globals;
     final TableLayout tables;
+    /** Which defined functions may move the linear memory while they run (see {@link MemoryEffects}). */
+    final MemoryEffects memoryEffects;
     /** Memory instances the runtime creates before the global data (wamrc always declares at least one). */
     final int memoryInstanceCount;
     /** How a defined function is declared on first use (this partition's own ones are declared up front). */
@@ -36,7 +38,8 @@ final class ModuleContext {
     private final Map<String, Callee> declared = new HashMap<>();
 
     ModuleContext(String moduleName, WasmModule wasm, CodegenTarget target, LLVMContextRef ctx,
-                  LLVMModuleRef module, LLVMBuilderRef builder, LlvmTypes types, IntFunction<Callee> declareDefined) {
+                  LLVMModuleRef module, LLVMBuilderRef builder, LlvmTypes types, IntFunction<Callee> declareDefined,
+                  MemoryEffects memoryEffects) {
         this.moduleName = moduleName;
         this.wasm = wasm;
         this.target = target;
@@ -48,6 +51,22 @@ final class ModuleContext {
         this.tables = TableLayout.of(wasm, target);
         this.memoryInstanceCount = Math.max(1, wasm.allMemories().size());
         this.declareDefined = declareDefined;
+        this.memoryEffects = memoryEffects;
+    }
+
+    /**
+     * Where type-based alias information between linear memory and the runtime's structures would go. Left empty:
+     * with the memory base held in registers (see {@link RuntimeAccess#cacheMemory}) TBAA tags measured no further
+     * gain on the kernels, and with them the legacy x86_64 spec cell's linking cases behaved differently (see
+     * docs/codegen-notes.md), so nothing is tagged.
+     */
+    LLVMValueRef linearMemoryAccess(LLVMValueRef loadOrStore) {
+        return loadOrStore;
+    }
+
+    /** See {@link #linearMemoryAccess}: untagged. */
+    LLVMValueRef runtimeAccess(LLVMValueRef loadOrStore) {
+        return loadOrStore;
     }
 
     /**

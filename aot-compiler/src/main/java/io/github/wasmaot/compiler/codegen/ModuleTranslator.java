@@ -56,6 +56,7 @@ public final class ModuleTranslator {
         checkModuleFeatures(moduleName, wasm);
         LlvmNatives.ensureInitialized();
         List<Partitions.Range> ranges = Partitions.of(wasm);
+        MemoryEffects effects = MemoryEffects.of(wasm);
         int total = wasm.code().size();
         progress.started(total);
         AtomicInteger translated = new AtomicInteger();
@@ -68,7 +69,7 @@ public final class ModuleTranslator {
             }
         };
         List<PartitionObject> parts = Parallel.map(ranges, threads,
-                r -> compilePartition(moduleName, wasm, target, r, shared));
+                r -> compilePartition(moduleName, wasm, target, r, shared, effects));
         progress.emittingObject();
         List<Integer> locals = new ArrayList<>();
         List<Integer> stacks = new ArrayList<>();
@@ -94,7 +95,8 @@ public final class ModuleTranslator {
      * frees everything LLVM held before returning: peak memory follows the partition, not the module.
      */
     private static PartitionObject compilePartition(String moduleName, WasmModule wasm, CodegenTarget target,
-                                                    Partitions.Range range, CompileProgress progress) {
+                                                    Partitions.Range range, CompileProgress progress,
+                                                    MemoryEffects effects) {
         LLVMContextRef ctx = LLVMContextCreate();
         LLVMModuleRef module = LLVMModuleCreateWithNameInContext(moduleName, ctx);
         LLVMBuilderRef builder = LLVMCreateBuilderInContext(ctx);
@@ -102,7 +104,7 @@ public final class ModuleTranslator {
             LlvmTypes types = new LlvmTypes(ctx);
             FunctionDeclarer declarer = new FunctionDeclarer(wasm, target, ctx, module, types);
             ModuleContext mc = new ModuleContext(moduleName, wasm, target, ctx, module, builder, types,
-                    declarer::declare);
+                    declarer::declare, effects);
             // this partition's functions first, in order: they are laid out in .text in declaration order
             for (int i = range.from(); i < range.to(); i++) {
                 mc.definedFunction(i);
@@ -189,7 +191,9 @@ public final class ModuleTranslator {
                 LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
                         LLVMCreateStringAttribute(ctx, key, key.length(), "", 0));
             }
-            if (!target.isaData().tailCalls()) {
+            // without the exception check after each call, a call in tail position could become a jump, and
+            // runaway recursion an endless loop instead of the stack overflow the runtime reports
+            if (!target.isaData().tailCalls() || RuntimeAccess.unwinds(target)) {
                 String key = "disable-tail-calls";
                 LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
                         LLVMCreateStringAttribute(ctx, key, key.length(), "true", 4));

@@ -28,6 +28,9 @@ final class RuntimeAccess {
     private final LLVMTypeRef returnType;
     private final Map<Integer, LLVMBasicBlockRef> throwBlocks = new HashMap<>();
     private LLVMValueRef moduleInst;
+    /** Stack slots holding the memory base and size this function last loaded (null: loaded at each use). */
+    private LLVMValueRef memoryBaseSlot;
+    private LLVMValueRef memoryDataSizeSlot;
     private LLVMBasicBlockRef exceptionReturn;
 
     RuntimeAccess(ModuleContext mc, LLVMValueRef function, LLVMTypeRef returnType) {
@@ -43,8 +46,32 @@ final class RuntimeAccess {
     /** Emits the load of module_inst from exec_env (param 0); call once in the entry block. */
     void loadModuleInstance() {
         LLVMValueRef execEnv = LLVMGetParam(function, 0);
-        moduleInst = LLVMBuildLoad2(mc.builder, mc.types.ptr, byteOffset(execEnv, env.moduleInst()),
-                "module_inst");
+        moduleInst = mc.runtimeAccess(LLVMBuildLoad2(mc.builder, mc.types.ptr, byteOffset(execEnv, env.moduleInst()),
+                "module_inst"));
+    }
+
+    /**
+     * Loads the memory base (and, with software bounds checks, the memory size) once at entry into stack slots
+     * that every access reads, and that {@link #memoryMayHaveMoved} reloads after whatever can grow the memory
+     * (LLVM turns the slots into registers). Call once in the entry block, after {@link #loadModuleInstance}, in a
+     * module with a memory.
+     */
+    void cacheMemory() {
+        memoryBaseSlot = LLVMBuildAlloca(mc.builder, mc.types.ptr, "mem_base_slot");
+        if (mc.target.boundsChecks()) {
+            memoryDataSizeSlot = LLVMBuildAlloca(mc.builder, mc.types.i64, "mem_size_slot");
+        }
+        memoryMayHaveMoved();
+    }
+
+    /** After a call or {@code memory.grow} that may have moved or resized the memory: reload base and size. */
+    void memoryMayHaveMoved() {
+        if (memoryBaseSlot != null) {
+            LLVMBuildStore(mc.builder, loadMemoryBase(), memoryBaseSlot);
+            if (memoryDataSizeSlot != null) {
+                LLVMBuildStore(mc.builder, loadMemoryDataSize(), memoryDataSizeSlot);
+            }
+        }
     }
 
     LLVMValueRef moduleInstance() {
@@ -58,7 +85,8 @@ final class RuntimeAccess {
      */
     LLVMValueRef argvBuffer() {
         LLVMValueRef execEnv = LLVMGetParam(function, 0);
-        return LLVMBuildLoad2(mc.builder, mc.types.ptr, byteOffset(execEnv, env.argvBuf()), "argv_buf");
+        return mc.runtimeAccess(
+                LLVMBuildLoad2(mc.builder, mc.types.ptr, byteOffset(execEnv, env.argvBuf()), "argv_buf"));
     }
 
     LLVMValueRef byteOffset(LLVMValueRef base, long offset) {
@@ -72,21 +100,31 @@ final class RuntimeAccess {
     }
 
     LLVMValueRef memoryBase() {
-        return LLVMBuildLoad2(mc.builder, mc.types.ptr,
-                byteOffset(moduleInst, memoryInstance0() + mem.memoryData()), "mem_base");
+        return memoryBaseSlot == null ? loadMemoryBase()
+                : LLVMBuildLoad2(mc.builder, mc.types.ptr, memoryBaseSlot, "mem_base");
+    }
+
+    private LLVMValueRef loadMemoryBase() {
+        return mc.runtimeAccess(LLVMBuildLoad2(mc.builder, mc.types.ptr,
+                byteOffset(moduleInst, memoryInstance0() + mem.memoryData()), "mem_base"));
     }
 
     /** memory_data_size as i64. */
     LLVMValueRef memoryDataSize() {
+        return memoryDataSizeSlot == null ? loadMemoryDataSize()
+                : LLVMBuildLoad2(mc.builder, mc.types.i64, memoryDataSizeSlot, "mem_size");
+    }
+
+    private LLVMValueRef loadMemoryDataSize() {
         LLVMTypeRef t = mem.memoryDataSizeBytes() == 8 ? mc.types.i64 : mc.types.i32;
-        LLVMValueRef v = LLVMBuildLoad2(mc.builder, t,
-                byteOffset(moduleInst, memoryInstance0() + mem.memoryDataSize()), "mem_size");
+        LLVMValueRef v = mc.runtimeAccess(LLVMBuildLoad2(mc.builder, t,
+                byteOffset(moduleInst, memoryInstance0() + mem.memoryDataSize()), "mem_size"));
         return t == mc.types.i64 ? v : LLVMBuildZExt(mc.builder, v, mc.types.i64, "");
     }
 
     LLVMValueRef pageCount() {
-        return LLVMBuildLoad2(mc.builder, mc.types.i32,
-                byteOffset(moduleInst, memoryInstance0() + mem.curPageCount()), "pages");
+        return mc.runtimeAccess(LLVMBuildLoad2(mc.builder, mc.types.i32,
+                byteOffset(moduleInst, memoryInstance0() + mem.curPageCount()), "pages"));
     }
 
     LLVMValueRef globalAddress(int globalIndex) {
@@ -108,8 +146,8 @@ final class RuntimeAccess {
 
     /** cur_size of table {@code tableIndex} (i32). */
     LLVMValueRef tableSize(int tableIndex) {
-        return LLVMBuildLoad2(mc.builder, mc.types.i32,
-                byteOffset(moduleInst, tableInstance(tableIndex) + table.curSize()), "table_size");
+        return mc.runtimeAccess(LLVMBuildLoad2(mc.builder, mc.types.i32,
+                byteOffset(moduleInst, tableInstance(tableIndex) + table.curSize()), "table_size"));
     }
 
     /** The function index stored in element {@code index} (i32, already bounds-checked) of table 0. */
@@ -119,7 +157,8 @@ final class RuntimeAccess {
 
     /** The reference (i32: its low 32 bits) in element {@code index} (already bounds-checked) of a table. */
     LLVMValueRef tableElement(int tableIndex, LLVMValueRef index) {
-        return LLVMBuildLoad2(mc.builder, mc.types.i32, tableSlot(tableIndex, index), "table_elem");
+        return mc.runtimeAccess(
+                LLVMBuildLoad2(mc.builder, mc.types.i32, tableSlot(tableIndex, index), "table_elem"));
     }
 
     /**
@@ -156,10 +195,11 @@ final class RuntimeAccess {
     /** Element {@code funcIndex} of the per-function array whose pointer is at {@code field} of the module instance. */
     private LLVMValueRef perFunction(long field, String arrayName, LLVMTypeRef element, LLVMValueRef funcIndex,
                                      String name) {
-        LLVMValueRef array = LLVMBuildLoad2(mc.builder, mc.types.ptr, byteOffset(moduleInst, field), arrayName);
+        LLVMValueRef array = mc.runtimeAccess(
+                LLVMBuildLoad2(mc.builder, mc.types.ptr, byteOffset(moduleInst, field), arrayName));
         LLVMValueRef at = LLVMBuildInBoundsGEP2(mc.builder, element, array,
                 Llvm.array(LLVMBuildZExt(mc.builder, funcIndex, mc.types.i64, "")), 1, "");
-        return LLVMBuildLoad2(mc.builder, element, at, name);
+        return mc.runtimeAccess(LLVMBuildLoad2(mc.builder, element, at, name));
     }
 
     /** {@code aot_enlarge_memory(module_inst, pages)}: true when the memory grew. */
@@ -168,6 +208,23 @@ final class RuntimeAccess {
                 mc.types.i32);
         LLVMValueRef ok = mc.call(grow, moduleInst, pages);
         return LLVMBuildICmp(mc.builder, LLVMIntNE, ok, LLVMConstInt(mc.types.i8, 0, 0), "grown");
+    }
+
+    /**
+     * True when the runtime never returns to this code after raising an exception during a call: with guard
+     * pages (no software bounds checks) on a runtime whose profile says {@code iwasm.exceptionUnwinds}
+     * ({@code aot_set_exception_with_id}, and {@code aot_invoke_native} / {@code aot_call_indirect} when they fail,
+     * touch the exec env's exception guard page and the signal handler longjmps back to {@code aot_call_function}).
+     * Then, as wamrc does ({@code enable_bound_check || is_win_platform} in aot_emit_function.c), nothing is
+     * checked after calls.
+     */
+    boolean exceptionsUnwind() {
+        return unwinds(mc.target);
+    }
+
+    static boolean unwinds(io.github.wasmaot.compiler.CodegenTarget target) {
+        return !target.boundsChecks() && target.profile().runtime().map(r -> r.iwasm().exceptionUnwinds())
+                .orElse(false);
     }
 
     /** Branches to "set exception and return" when {@code condition} (i1) holds; continues otherwise. */
@@ -195,8 +252,8 @@ final class RuntimeAccess {
      * loop instead of the stack overflow the runtime reports.
      */
     void checkException() {
-        LLVMValueRef flag = LLVMBuildLoad2(mc.builder, mc.types.i8,
-                byteOffset(moduleInst, inst.curException()), "exception");
+        LLVMValueRef flag = mc.runtimeAccess(LLVMBuildLoad2(mc.builder, mc.types.i8,
+                byteOffset(moduleInst, inst.curException()), "exception"));
         LLVMSetVolatile(flag, 1);
         LLVMValueRef raised = LLVMBuildICmp(mc.builder, LLVMIntNE, flag, LLVMConstInt(mc.types.i8, 0, 0), "");
         LLVMBasicBlockRef cont = LLVMAppendBasicBlockInContext(mc.ctx, function, "no_exception");

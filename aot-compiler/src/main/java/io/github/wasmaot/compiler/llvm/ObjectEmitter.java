@@ -46,9 +46,30 @@ public final class ObjectEmitter {
             } finally {
                 LLVMDisposePassBuilderOptions(options);
             }
+            dumpIr(module);
             return emitObject(module, tm);
         } finally {
             LLVMDisposeTargetMachine(tm);
+        }
+    }
+
+    /**
+     * A development aid: with {@code -Dwasm-aot.dump-ir=DIR} the optimised IR of each LLVM module goes to
+     * {@code DIR/<module>-<first function>.ll}, to compare with {@code wamrc --format=llvmir-opt}.
+     */
+    private static void dumpIr(LLVMModuleRef module) {
+        String dir = System.getProperty("wasm-aot.dump-ir");
+        if (dir == null || dir.isEmpty()) {
+            return;
+        }
+        var first = LLVMGetFirstFunction(module);
+        String name = first == null || first.isNull() ? "empty" : LLVMGetValueName(first).getString();
+        String file = dir + "/" + name.replace('#', '_') + ".ll";
+        BytePointer error = new BytePointer();
+        if (LLVMPrintModuleToFile(module, file, error) != 0) {
+            String msg = error.getString();
+            LLVMDisposeMessage(error);
+            throw new CompileException("could not write " + file + ": " + msg);
         }
     }
 
