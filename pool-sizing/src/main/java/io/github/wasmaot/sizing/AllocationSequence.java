@@ -357,11 +357,8 @@ final class AllocationSequence {
         int fds = 3 + w.dirs().size();
         for (int fd = 0; fd < fds; fd++) {
             m(fdObject); // fd_object_new, before the table grows
-            if (tableSize <= fd || tableSize < (used + 1) * 2) {
-                long size = tableSize == 0 ? 1 : tableSize;
-                while (size <= fd || size < (used + 1) * 2) {
-                    size *= 2;
-                }
+            long size = grownSize(tableSize, fd, (used + 1) * 2L);
+            if (size != tableSize) {
                 long t = m(fdEntry * size);
                 if (table >= 0) {
                     f(table);
@@ -371,17 +368,14 @@ final class AllocationSequence {
             }
             used++;
             if (fd >= 3) { // fd_prestats_insert: grow to more than the fd (used stays 0)
-                if (prestatSize <= fd || prestatSize < 2) {
-                    long size = prestatSize == 0 ? 1 : prestatSize;
-                    while (size <= fd || size < 2) {
-                        size *= 2;
-                    }
-                    long p = m(prestatEntry * size);
+                long grown = grownSize(prestatSize, fd, 2);
+                if (grown != prestatSize) {
+                    long p = m(prestatEntry * grown);
                     if (prestats >= 0) {
                         f(prestats);
                     }
                     prestats = p;
-                    prestatSize = size;
+                    prestatSize = grown;
                 }
                 m(w.dirs().get(fd - 3).getBytes(StandardCharsets.UTF_8).length + 1L);
             }
@@ -407,5 +401,20 @@ final class AllocationSequence {
     private void execEnv(long stack) {
         m(s("execEnv") + stack);
         m(s("execEnvFrames"));
+    }
+
+    /**
+     * The size libc-wasi's fd table and prestat table grow to so that index {@code fd} fits and there are at least
+     * {@code minimum} entries: doubling from the current size (1 when empty); the current size when both hold.
+     */
+    static long grownSize(long current, int fd, long minimum) {
+        if (current > fd && current >= minimum) {
+            return current;
+        }
+        long size = current == 0 ? 1 : current;
+        while (size <= fd || size < minimum) {
+            size *= 2;
+        }
+        return size;
     }
 }
