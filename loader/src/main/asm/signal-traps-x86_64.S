@@ -11,12 +11,14 @@
  *   DATA+32  previous SIGBUS handler,  DATA+40 its sa_flags
  *   DATA+48  timeout requested (non-zero: the timeout signal stops wasm code)
  *   DATA+56  32 zero bytes (a kernel sigaction for SIG_DFL)
+ *   DATA+88  abort requested (non-zero: host_thunk ends the innermost wasm call when the host function returns)
  *   DATA+120 number of text range slots in use (the handler looks at no more)
  *   DATA+128 up to 4096 text ranges [start, end) of loaded AOT code; a free slot is [0, 0)
  * A call frame (one per nesting level, written by Java):
- *   +0 previous frame  +8 saved stack pointer  +16 status (0 returned, 1 fault, 2 timeout)  +24 signal
- *   +32 fault address  +40 fault pc  +48 rax result  +56 xmm0 result  +64 rdi..r9  +112 xmm0..xmm7
- *   +176 number of stack arguments  +184 stack arguments
+ *   +0 previous frame  +8 saved stack pointer  +16 status (0 returned, 1 fault, 2 timeout, 3 aborted)
+ *   +24 signal  +32 fault address  +40 fault pc  +48 rax result  +56 xmm0 result  +64 rdi..r9
+ *   +112 xmm0..xmm7  +176 number of stack arguments  +184 return address of the host call under way
+ *   +192 stack arguments
  */
         .intel_syntax noprefix
         .text
@@ -27,6 +29,7 @@
         .set OLD_BUS, DATA + 32
         .set TIMEOUT, DATA + 48
         .set DFL_ACTION, DATA + 56
+        .set ABORT, DATA + 88
         .set NRANGES, DATA + 120
         .set RANGES, DATA + 128
 
@@ -54,7 +57,7 @@ enter:
         xor edx, edx
 1:      cmp rdx, rcx
         jae 2f
-        mov rax, [r12 + rdx * 8 + 184]
+        mov rax, [r12 + rdx * 8 + 192]
         mov [rsp + rdx * 8], rax
         inc rdx
         jmp 1b
@@ -160,3 +163,29 @@ chain:  cmp edi, 11
         mov r10d, 8
         syscall
         ret
+
+        .p2align 4
+/*
+ * host_thunk: AOT code reaches every Java host function through it (a stub per entry loads the JNA callback's
+ * address into rax and jumps here), so that a host function can end the wasm call the way WAMR's runtime
+ * longjmps out of AOT code after aot_set_exception_with_id: it sets ABORT before it returns, and instead of
+ * returning to the AOT code this unwinds to enter's epilogue with status 3. The caller's return address waits
+ * in the innermost frame; popping it leaves the stack arguments where the callee expects them.
+ */
+host_thunk:
+        mov r10, [rip + FRAME]
+        test r10, r10
+        jz 2f
+        pop r11
+        mov [r10 + 184], r11
+        call rax
+        mov r10, [rip + FRAME]
+        cmp qword ptr [rip + ABORT], 0
+        jne 1f
+        jmp qword ptr [r10 + 184]
+1:      mov qword ptr [rip + ABORT], 0
+        mov qword ptr [r10 + 16], 3
+        mov r12, r10
+        mov rsp, [r10 + 8]
+        jmp landing
+2:      jmp rax

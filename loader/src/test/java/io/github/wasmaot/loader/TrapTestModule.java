@@ -22,6 +22,8 @@ import java.nio.charset.StandardCharsets;
  *     (local.set $acc (i32.add (local.get $acc) (call $tick)))
  *     (local.set $n (i32.sub (local.get $n) (i32.const 1))) (br 0)))
  *   (local.get $acc))
+ * (func $boom unreachable)
+ * (func (export "trap_then_spin") (call $boom) (loop (br 0)))
  * </pre>
  */
 final class TrapTestModule {
@@ -40,17 +42,19 @@ final class TrapTestModule {
         name(imports, "tick");
         imports.writeBytes(bytes(0, 3));
         section(m, 2, imports.toByteArray());
-        section(m, 3, bytes(5, 0, 1, 2, 0, 4));
+        section(m, 3, bytes(7, 0, 1, 2, 0, 4, 0, 0));
         ByteArrayOutputStream exports = new ByteArrayOutputStream();
-        exports.write(5);
+        exports.write(6);
         String[] names = {"spin", "recurse", "add", "spin_ticking", "ticks"};
         for (int i = 0; i < names.length; i++) {
             name(exports, names[i]);
             exports.writeBytes(bytes(0, i + 1));
         }
+        name(exports, "trap_then_spin");
+        exports.writeBytes(bytes(0, 7));
         section(m, 7, exports.toByteArray());
         ByteArrayOutputStream code = new ByteArrayOutputStream();
-        code.write(5);
+        code.write(7);
         body(code, bytes(0, 0x03, 0x40, 0x0c, 0, 0x0b));
         body(code, recurseBody());
         body(code, bytes(0, 0x20, 0, 0x20, 1, 0x6a));
@@ -62,6 +66,8 @@ final class TrapTestModule {
                 0x20, 0, 0x41, 1, 0x6b, 0x21, 0,
                 0x0c, 0, 0x0b, 0x0b,
                 0x20, 1));
+        body(code, bytes(0, 0x00));
+        body(code, bytes(0, 0x10, 6, 0x03, 0x40, 0x0c, 0, 0x0b));
         section(m, 10, code.toByteArray());
         return m.toByteArray();
     }

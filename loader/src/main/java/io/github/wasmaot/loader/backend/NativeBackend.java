@@ -139,6 +139,9 @@ public final class NativeBackend implements Backend {
                         + Long.toHexString(outcome.faultPc()));
             case SignalTraps.TIMED_OUT:
                 throw new CallTimedOut(timeout.orElse(Duration.ZERO));
+            case SignalTraps.ABORTED:
+                // a host function ended the call (abortCall); the instance's exception says why
+                return 0;
             default:
                 throw new IllegalStateException("native call ended with status " + outcome.status());
         }
@@ -195,7 +198,11 @@ public final class NativeBackend implements Backend {
 
     @Override
     public boolean abortCall() {
-        return false;
+        if (traps == null) {
+            return false;
+        }
+        traps.abortCall();
+        return true;
     }
 
     @Override

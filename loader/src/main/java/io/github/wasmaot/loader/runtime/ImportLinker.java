@@ -172,7 +172,15 @@ final class ImportLinker {
                 }
                 wasmArgs[i] = v;
             }
-            return invoke(li, wasmArgs);
+            try {
+                return invoke(li, wasmArgs);
+            } finally {
+                if (failed && exceptionUnwinds) {
+                    // the runtime abandons the AOT code after a failed import (it touches the exception guard
+                    // page): the AOT code after this call does not check for an exception
+                    backend.abortCall();
+                }
+            }
         }));
     }
 
@@ -205,8 +213,11 @@ final class ImportLinker {
         } catch (RuntimeException e) {
             // stop the AOT code at its next exception check; the backend rethrows e from the call
             exception.set("host function (" + li.module() + ", " + li.name() + ") failed: " + e);
+            failed = true;
             throw e;
         }
+        // again: a wasm call made by the host function may have cleared it
+        failed = true;
         return 0;
     }
 

@@ -5,6 +5,8 @@ import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -26,6 +28,8 @@ import java.util.Locale;
  * </ul>
  * The handlers run on an alternate signal stack of the call thread (SA_ONSTACK), so a runaway recursion that
  * hits the thread's guard pages can still be handled.
+ * <p>Host functions are entered through {@code host_thunk} ({@link #hostEntry}), which lets one end the wasm call
+ * when it returns ({@link #abortCall()}), as WAMR 2.x's runtime leaves AOT code after an exception.
  */
 public final class SignalTraps {
     /** {@code enter}'s status: the call returned normally. */
@@ -34,11 +38,14 @@ public final class SignalTraps {
     public static final int FAULT = 1;
     /** The call was stopped by the timeout signal. */
     public static final int TIMED_OUT = 2;
+    /** A host function ended the call ({@link #abortCall()}); the instance's exception says why. */
+    public static final int ABORTED = 3;
 
     static final int HANDLER_OFFSET = 0x110;
+    static final int HOST_THUNK_OFFSET = 0x220;
     static final String CODE_HEX = "" +
             "554889e55341544155415641574883ec084989f44989fd49c7442410000000004989642408488b05dc0f000049890424" +
-            "498b8c24b0000000488d04cd0f0000004883e0f04829c431d24839ca7311498b84d4b8000000488904d448ffc2ebeaf3" +
+            "498b8c24b0000000488d04cd0f0000004883e0f04829c431d24839ca7311498b84d4c0000000488904d448ffc2ebeaf3" +
             "410f7e442470f3410f7e4c2478f3410f7e942480000000f3410f7e9c2488000000f3410f7ea42490000000f3410f7eac" +
             "2498000000f3410f7eb424a0000000f3410f7ebc24a8000000498b7c2440498b742448498b542450498b4c24584d8b44" +
             "24604d8b4c24684c89253a0f000041ffd5498944243066410fd644243831c0498b0c2448890d1e0f0000498b64240848" +
@@ -48,18 +55,22 @@ public final class SignalTraps {
             "00000083ff0b740583ff07750db801000000488b4e1049894820498940104863ff498978184d894828498b4008488982" +
             "a00000004c894248488d053fffffff488982a80000004881a2b0000000fffbffffc383ff0b740683ff077411c3488b05" +
             "2c0e0000488b0d2d0e0000eb0e488b052c0e0000488b0d2d0e00004883f8017602ffe0b80d000000488d35290e000031" +
-            "d241ba080000000f05c3";
+            "d241ba080000000f05c3660f1f4400004c8b15e10d00004d85d27442415b4d899ab8000000ffd04c8b15ca0d00004883" +
+            "3d120e000000750741ffa2b800000048c705fe0d00000000000049c74210030000004d89d4498b6208e990feffffffe0";
     private static final long PAGE = 4096;
     private static final int MAX_RANGES = 4096;
     private static final long RANGES_IN_USE = 120;
     /** Data: the slots above, then the text ranges. */
     private static final long DATA_SIZE = (128 + 16L * MAX_RANGES + 4095) & -4096;
     private static final long RANGES = 128;
+    private static final long ABORT = 88;
+    /** Host entry stubs per chunk (one code page of 16-byte stubs, then a data page with their targets). */
+    private static final int STUBS_PER_CHUNK = 256;
     /** Nested calls (wasm to Java host function to wasm) at most. */
     static final int MAX_DEPTH = 64;
     static final long FRAME_SIZE = 4096;
     /** Register and stack argument slots in a frame. */
-    static final int MAX_STACK_ARGS = (int) ((FRAME_SIZE - 184) / 8);
+    static final int MAX_STACK_ARGS = (int) ((FRAME_SIZE - 192) / 8);
     private static final long ALT_STACK_SIZE = 256 * 1024;
     private static final int SIGBUS = 7;
     private static final int SIGSEGV = 11;
@@ -81,6 +92,9 @@ public final class SignalTraps {
     private int inUse;
     /** Nesting level of calls on the call thread (only the call thread reads and writes it). */
     private int depth;
+    /** The stub chunk being filled: its code page (0 before the first), and the stubs handed out of it. */
+    private long stubChunk;
+    private int stubsUsed = STUBS_PER_CHUNK;
 
     private SignalTraps() {
         LibC libc = LibC.INSTANCE;
@@ -233,6 +247,56 @@ public final class SignalTraps {
         ranges[2 * slot + 1] = 0;
     }
 
+    /**
+     * A native entry for a host function at {@code target} (a JNA callback): AOT code that calls it goes through
+     * {@code host_thunk}, so that {@link #abortCall()} during the host function ends the wasm call. Entries live
+     * as long as the process (callbacks are pooled too).
+     */
+    public synchronized long hostEntry(long target) {
+        if (stubsUsed == STUBS_PER_CHUNK) {
+            stubChunk = newStubChunk();
+            stubsUsed = 0;
+        }
+        int i = stubsUsed++;
+        new Pointer(stubChunk + PAGE).setLong(8L * i, target);
+        return stubChunk + 16L * i;
+    }
+
+    /** One page of stubs {@code mov rax, [rip + target_i]; jmp [rip + host_thunk]}, then their data page. */
+    private long newStubChunk() {
+        LibC libc = LibC.INSTANCE;
+        Pointer p = libc.mmap(null, 2 * PAGE, LibC.PROT_READ | LibC.PROT_WRITE,
+                LibC.MAP_PRIVATE | LibC.MAP_ANONYMOUS, -1, 0);
+        long chunk = Pointer.nativeValue(p);
+        if (p == null || chunk == LibC.MAP_FAILED) {
+            throw new IllegalStateException("mmap for host entries failed, errno " + Native.getLastError());
+        }
+        ByteBuffer code = ByteBuffer.allocate((int) PAGE).order(ByteOrder.LITTLE_ENDIAN);
+        long thunkSlot = PAGE + 8L * STUBS_PER_CHUNK;
+        for (int i = 0; i < STUBS_PER_CHUNK; i++) {
+            int at = 16 * i;
+            code.put(at, (byte) 0x48).put(at + 1, (byte) 0x8b).put(at + 2, (byte) 0x05);
+            code.putInt(at + 3, (int) (PAGE + 8L * i - (at + 7)));
+            code.put(at + 7, (byte) 0xff).put(at + 8, (byte) 0x25);
+            code.putInt(at + 9, (int) (thunkSlot - (at + 13)));
+            code.put(at + 13, (byte) 0xcc).put(at + 14, (byte) 0xcc).put(at + 15, (byte) 0xcc);
+        }
+        p.write(0, code.array(), 0, (int) PAGE);
+        p.setLong(thunkSlot, this.code + HOST_THUNK_OFFSET);
+        if (libc.mprotect(p, PAGE, LibC.PROT_READ | LibC.PROT_EXEC) != 0) {
+            throw new IllegalStateException("mprotect of host entries failed, errno " + Native.getLastError());
+        }
+        return chunk;
+    }
+
+    /**
+     * Ends the innermost wasm call of the call thread when the running host function returns (to be called from
+     * the host function, on the call thread): the call returns {@link #ABORTED}.
+     */
+    public void abortCall() {
+        new Pointer(data).setLong(ABORT, 1);
+    }
+
     /** Asks the handler to stop wasm code on the next timeout signal (or not). */
     public void requestTimeout(boolean on) {
         new Pointer(data).setLong(48, on ? 1 : 0);
@@ -272,7 +336,7 @@ public final class SignalTraps {
         if (stackCount > MAX_STACK_ARGS) {
             throw new IllegalArgumentException("more than " + MAX_STACK_ARGS + " stack arguments");
         }
-        long[] block = new long[15 + stackCount];
+        long[] block = new long[16 + stackCount];
         int ni = 0;
         int nf = 0;
         int ns = 0;
@@ -282,14 +346,14 @@ public final class SignalTraps {
                 if (nf < 8) {
                     block[6 + nf] = v;
                 } else {
-                    block[15 + ns++] = v;
+                    block[16 + ns++] = v;
                 }
                 nf++;
             } else {
                 if (ni < 6) {
                     block[ni] = v;
                 } else {
-                    block[15 + ns++] = v;
+                    block[16 + ns++] = v;
                 }
                 ni++;
             }
@@ -299,6 +363,7 @@ public final class SignalTraps {
         Pointer fp = new Pointer(frame);
         fp.write(64, block, 0, block.length);
         depth++;
+        new Pointer(data).setLong(ABORT, 0);
         try {
             enter.invokeLong(new Object[] {target, frame});
         } finally {

@@ -26,7 +26,9 @@ final class Trampoline implements CallbackProxy {
         this.signature = signature;
         this.params = signature.params().stream().map(Trampoline::javaType).toArray(Class<?>[]::new);
         this.ret = signature.result().map(Trampoline::javaType).orElse(void.class);
-        this.address = Pointer.nativeValue(CallbackReference.getFunctionPointer(this));
+        long callback = Pointer.nativeValue(CallbackReference.getFunctionPointer(this));
+        SignalTraps traps = SignalTraps.get();
+        this.address = traps != null ? traps.hostEntry(callback) : callback;
     }
 
     HostSignature signature() {

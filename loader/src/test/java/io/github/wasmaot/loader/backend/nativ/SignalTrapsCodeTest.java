@@ -41,6 +41,9 @@ class SignalTrapsCodeTest {
         long handler = symbols.lines().filter(l -> l.endsWith(" handler")).mapToLong(
                 l -> Long.parseLong(l.substring(0, l.indexOf(' ')), 16)).findFirst().orElseThrow();
         assertEquals(handler, SignalTraps.HANDLER_OFFSET);
+        long thunk = symbols.lines().filter(l -> l.endsWith(" host_thunk")).mapToLong(
+                l -> Long.parseLong(l.substring(0, l.indexOf(' ')), 16)).findFirst().orElseThrow();
+        assertEquals(thunk, SignalTraps.HOST_THUNK_OFFSET);
     }
 
     @Test
