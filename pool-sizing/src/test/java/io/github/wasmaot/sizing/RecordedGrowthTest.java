@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What {@code memory.grow} adds, against the real runtime: {@code recorded-growth.tsv} holds the bisected minima of
  * images whose {@code _start} grows memory by K pages (and traps when the grow fails), so their run stage needs the
- * grown memory. The model's {@link PoolSizeCalculator#runGrowingBy} must never be below it and at most 10 % above.
+ * grown memory; rows for x86_64 and aarch64, both profiles, both bound-check configurations. The model's
+ * {@link PoolSizeCalculator#runGrowingBy} must never be below it and at most 10 % above.
  */
 class RecordedGrowthTest {
     @Test
@@ -38,7 +39,9 @@ class RecordedGrowthTest {
                 rowOf.put(key, f);
             }
         }
-        assertEquals(12, byImage.size());
+        // K = 1, 2, 4 x both profiles x both configurations x both ISAs (x86_64, aarch64)
+        assertEquals(24, byImage.size());
+        assertEquals(12, byImage.keySet().stream().filter(k -> k.contains(".aarch64.")).count());
         for (Map.Entry<String, long[]> e : byImage.entrySet()) {
             String[] f = rowOf.get(e.getKey());
             byte[] bytes = RecordedMinimaTest.imageBytes(f[3]);
