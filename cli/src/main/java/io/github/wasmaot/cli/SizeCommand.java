@@ -80,6 +80,11 @@ final class SizeCommand implements Callable<Integer> {
                     + "on wamr-cba4c782 linear memory is then allocated from the pool). Default: hw-bound-check.")
     String config;
 
+    @Option(names = "--grow-pages", paramLabel = "N", defaultValue = "0",
+            description = "Pages _start grows linear memory by in all (memory.grow, e.g. malloc in wasi-libc); the "
+                    + "run stage and --pool then include them (default: ${DEFAULT-VALUE}).")
+    long growPages;
+
     @Option(names = "--pool", paramLabel = "BYTES",
             description = "The device's pool size: exit 1 when an image needs more to run.")
     Long pool;
@@ -98,8 +103,8 @@ final class SizeCommand implements Callable<Integer> {
             err.println("wasm-aot size: " + ProfileCatalog.unknownProfileMessage(runtime));
             return WasmAotCli.EXIT_USAGE;
         }
-        if (stack < 0 || appHeap < 0 || (pool != null && pool < 0)) {
-            err.println("wasm-aot size: --stack, --app-heap and --pool must not be negative");
+        if (stack < 0 || appHeap < 0 || growPages < 0 || (pool != null && pool < 0)) {
+            err.println("wasm-aot size: --stack, --app-heap, --grow-pages and --pool must not be negative");
             return WasmAotCli.EXIT_USAGE;
         }
         List<String> dirs = new ArrayList<>();
@@ -147,13 +152,22 @@ final class SizeCommand implements Callable<Integer> {
                 err.println(file + ": image is for " + est.isa() + ", not --target " + target);
                 return false;
             }
+            long run = PoolSizeCalculator.runGrowingBy(est, growPages);
             if (json) {
-                out.println(mapper.writeValueAsString(est));
+                com.fasterxml.jackson.databind.node.ObjectNode node = mapper.valueToTree(est);
+                if (growPages > 0) {
+                    node.put("growPages", growPages);
+                    node.put("runGrowing", run);
+                }
+                out.println(mapper.writeValueAsString(node));
             } else {
                 print(out, est);
+                if (growPages > 0) {
+                    out.printf(Locale.ROOT, "  run _start growing %,d pages: %,d bytes%n", growPages, run);
+                }
             }
-            if (pool != null && est.run() > pool) {
-                err.println(file + ": " + PoolSizeCalculator.doesNotFit(est, pool));
+            if (pool != null && run > pool) {
+                err.println(file + ": " + PoolSizeCalculator.doesNotFit(est, run, pool));
                 return false;
             }
             return true;

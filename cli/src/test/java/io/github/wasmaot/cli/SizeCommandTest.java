@@ -46,6 +46,32 @@ class SizeCommandTest {
     }
 
     @Test
+    void growPagesRaiseTheRunWhereMemoryIsInThePoolOnly() throws Exception {
+        String path = AotVectors.byFile(HELLO).path().toString();
+        ObjectMapper m = new ObjectMapper();
+        CliRun grown = CliRun.of("size", "-r", "legacy", "--config", "no-hw-bound-check", "--json", "--grow-pages", "3",
+                path);
+        assertEquals(0, grown.exitCode(), grown.err());
+        JsonNode g = m.readTree(grown.out());
+        assertEquals(3, g.get("growPages").asLong());
+        // the old memory and the grown copy live at once: at least the three new pages more than without growth
+        assertTrue(g.get("runGrowing").asLong() >= g.get("run").asLong() + 3 * 65536, grown.out());
+        // a pool that holds the run without growth is refused once the growth is counted
+        CliRun refused = CliRun.of("size", "-r", "legacy", "--config", "no-hw-bound-check", "--grow-pages", "3",
+                "--pool", Long.toString(g.get("run").asLong()), path);
+        assertEquals(1, refused.exitCode(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("needs " + String.format(java.util.Locale.ROOT, "%,d",
+                g.get("runGrowing").asLong()) + " bytes"), refused.err());
+        assertTrue(refused.out().contains("run _start growing 3 pages: "), refused.out());
+        // linear memory mapped outside the pool: growth costs it nothing
+        CliRun mapped = CliRun.of("size", "-r", "legacy", "--json", "--grow-pages", "3", path);
+        JsonNode h = m.readTree(mapped.out());
+        assertEquals(h.get("run").asLong(), h.get("runGrowing").asLong(), mapped.out());
+        CliRun negative = CliRun.of("size", "-r", "legacy", "--grow-pages", "-1", path);
+        assertEquals(2, negative.exitCode());
+    }
+
+    @Test
     void wrongRuntimeTargetOrConfigurationIsOneLine() {
         String path = AotVectors.byFile(HELLO).path().toString();
         CliRun other = CliRun.of("size", "-r", "wamr-2.4", path);

@@ -27,21 +27,26 @@ import java.util.Optional;
  * beside the verify report, and the images that do not fit a given pool.
  */
 final class PoolSizeReport {
-    /** One image's estimate and whether it fits. */
-    record Entry(PoolSizeEstimate estimate, Long poolSize, boolean fits) {
+    /**
+     * One image's estimate, the pages its run grows memory by, what that run needs ({@code estimate.run()} without
+     * growth), and whether it fits.
+     */
+    record Entry(PoolSizeEstimate estimate, long growPages, long needed, Long poolSize, boolean fits) {
         String line() {
             PoolSizeEstimate e = estimate;
             return String.format(Locale.ROOT, "pool %s on %s/%s (%s): load %,d, instantiate %,d, run %,d bytes; "
-                            + "+%,d per grown page%s", e.file(), e.profile(), e.isa(), e.configuration(), e.load(),
+                            + "+%,d per grown page%s%s", e.file(), e.profile(), e.isa(), e.configuration(), e.load(),
                     e.instantiate(), e.run(), e.perGrownPage(),
-                    fits ? "" : " -- " + PoolSizeCalculator.doesNotFit(e, poolSize));
+                    growPages > 0 ? String.format(Locale.ROOT, "; run growing %,d pages %,d bytes", growPages, needed)
+                            : "",
+                    fits ? "" : " -- " + PoolSizeCalculator.doesNotFit(e, needed, poolSize));
         }
     }
 
     private PoolSizeReport() {
     }
 
-    static List<Entry> of(VerifyReport report, PoolSizeCalculator.Options options, Long poolSize)
+    static List<Entry> of(VerifyReport report, PoolSizeCalculator.Options options, long growPages, Long poolSize)
             throws IOException {
         List<Entry> entries = new ArrayList<>();
         for (ImageCheck check : report.checks()) {
@@ -60,7 +65,8 @@ final class PoolSizeReport {
                 continue; // the verifier accepted it; a reader refusal would already be a finding
             }
             PoolSizeEstimate est = PoolSizeCalculator.estimate(image, bytes.length, options);
-            entries.add(new Entry(est, poolSize, poolSize == null || est.run() <= poolSize));
+            long needed = PoolSizeCalculator.runGrowingBy(est, growPages);
+            entries.add(new Entry(est, growPages, needed, poolSize, poolSize == null || needed <= poolSize));
         }
         return entries;
     }

@@ -142,6 +142,17 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "wasm-aot.poolWasiDirs")
     List<String> poolWasiDirs;
 
+    /**
+     * Pages the program's {@code _start} grows linear memory by, in all ({@code memory.grow}; a C program's
+     * {@code malloc} grows it through wasi-libc's {@code sbrk}), for the run size and the {@code poolSize} gate.
+     * Where linear memory lives in the pool (wamr-cba4c782 built {@code no-hw-bound-check}) each page costs 65,536
+     * bytes there; elsewhere growth costs the pool nothing. Example: {@code -Dwasm-aot.poolGrowPages=383}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "wasm-aot.poolGrowPages", defaultValue = "0")
+    long poolGrowPages;
+
     /** Skip the verification. */
     @Parameter(property = "wasm-aot.skip", defaultValue = "false")
     boolean skip;
@@ -200,7 +211,7 @@ public class VerifyMojo extends AbstractMojo {
             getLog().warn(report.failureMessage());
         }
         List<String> tooBig = pools.stream().filter(p -> !p.fits()).map(p -> p.estimate().file() + ": "
-                + PoolSizeCalculator.doesNotFit(p.estimate(), poolSize)).toList();
+                + PoolSizeCalculator.doesNotFit(p.estimate(), p.needed(), poolSize)).toList();
         if (!tooBig.isEmpty()) {
             throw new MojoFailureException("image does not fit the pool (wasm-aot.poolSize): "
                     + String.join("; ", tooBig));
@@ -227,6 +238,9 @@ public class VerifyMojo extends AbstractMojo {
             throw new MojoFailureException("wasm-aot.poolStackAndHeap must be STACK,HEAP in bytes, e.g. 16384,16384: "
                     + poolStackAndHeap);
         }
+        if (poolGrowPages < 0) {
+            throw new MojoFailureException("wasm-aot.poolGrowPages must not be negative: " + poolGrowPages);
+        }
         PoolSizeCalculator.Options options;
         try {
             options = new PoolSizeCalculator.Options(stack, heap, List.of(), poolWasiEnv, poolWasiDirs,
@@ -236,7 +250,7 @@ public class VerifyMojo extends AbstractMojo {
         }
         List<PoolSizeReport.Entry> entries;
         try {
-            entries = PoolSizeReport.of(report, options, poolSize);
+            entries = PoolSizeReport.of(report, options, poolGrowPages, poolSize);
             if (!entries.isEmpty()) {
                 getLog().info("pool sizes: " + PoolSizeReport.write(entries, reports));
             }

@@ -57,6 +57,20 @@ class VerifyMojoPoolSizeTest {
     }
 
     @Test
+    void grownPagesCountAgainstThePool() throws Exception {
+        VerifyMojo fits = mojo(400_000L);
+        fits.execute();
+        VerifyMojo grows = mojo(400_000L);
+        grows.poolGrowPages = 8; // 8 more pages of linear memory in the pool (and the old copy while it grows)
+        MojoFailureException e = assertThrows(MojoFailureException.class, grows::execute);
+        assertTrue(e.getMessage().contains("does not fit the pool") && e.getMessage().contains("pool is 400,000"),
+                e.getMessage());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("reports/pool-size-report.json").toFile());
+        assertEquals(8, json.get(0).get("growPages").asLong());
+        assertTrue(json.get(0).get("needed").asLong() > 400_000, json.toString());
+    }
+
+    @Test
     void withoutPoolSizeNothingFails() throws Exception {
         mojo(null).execute();
     }

@@ -85,9 +85,11 @@ public final class PoolSizeCalculator {
     }
 
     /**
-     * The pool to run a {@code _start} that grows linear memory by {@code pages} pages in one {@code memory.grow}
-     * (judged on cba4c782 {@code no-hw-bound-check}: the real runtime reallocates, the old memory stays live until
-     * the new block, old size + the new pages as one pool block, holds the copy).
+     * The pool to run a {@code _start} that grows linear memory by {@code pages} pages in all, in one
+     * {@code memory.grow} or several (judged on cba4c782 {@code no-hw-bound-check}: the real runtime reallocates,
+     * the old memory stays live until the new block, old size + the new pages as one pool block, holds the copy;
+     * later grows extend that block in place when it ends the used pool, as a C program's {@code malloc} growing
+     * 383 pages in steps showed: exact).
      */
     public static long runGrowingBy(PoolSizeEstimate estimate, long pages) {
         if (pages <= 0 || estimate.perGrownPage() == 0) {
@@ -103,7 +105,12 @@ public final class PoolSizeCalculator {
 
     /** The one-line verdict when {@code estimate} does not fit a pool of {@code poolBytes}. */
     public static String doesNotFit(PoolSizeEstimate estimate, long poolBytes) {
-        return String.format(Locale.ROOT, "needs %,d bytes, pool is %,d (%s, %s, %s)", estimate.run(), poolBytes,
+        return doesNotFit(estimate, estimate.run(), poolBytes);
+    }
+
+    /** The same for a run that needs {@code needed} bytes (e.g. {@link #runGrowingBy}). */
+    public static String doesNotFit(PoolSizeEstimate estimate, long needed, long poolBytes) {
+        return String.format(Locale.ROOT, "needs %,d bytes, pool is %,d (%s, %s, %s)", needed, poolBytes,
                 estimate.profile(), estimate.isa(), estimate.configuration());
     }
 
