@@ -41,7 +41,17 @@ class RecordedMinimaTest {
         }
     }
 
-    static List<Row> rows() throws IOException {
+    private static List<Row> rows;
+
+    /** The recorded rows, read once. */
+    static synchronized List<Row> rows() throws IOException {
+        if (rows == null) {
+            rows = List.copyOf(read());
+        }
+        return rows;
+    }
+
+    private static List<Row> read() throws IOException {
         List<Row> rows = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
                 RecordedMinimaTest.class.getResourceAsStream("recorded-minima.tsv"), StandardCharsets.UTF_8))) {
