@@ -51,3 +51,26 @@ def grow_module(k):
     return b'\0asm\x01\0\0\0'+types+funcs+mem+exp+code
 for k in (1,2,4):
     open('growby%d.wasm'%k,'wb').write(grow_module(k))
+
+# preopensN.wasm (N = 1, 2): a WASI module whose start function (run inside wasm_runtime_instantiate) asks
+# fd_prestat_get for fds 3 .. 3+N-1 and traps (unreachable) if any is not a preopened directory. cba4c782 does not
+# check that its preopens fit the pool (wasm_runtime_init_wasi ignores fd_table_insert_existing's result) and
+# instantiates without a directory that did not fit; with these images that instantiation fails, so the bisected
+# instantiate minimum is the pool with every directory in place. Run with N --dir options.
+def preopens_module(n):
+    types=sec(1,vec([b'\x60\x02\x7f\x7f\x01\x7f', b'\x60\x00\x00']))
+    imp=sec(2,vec([name('wasi_snapshot_preview1')+name('fd_prestat_get')+b'\x00'+uleb(0)]))
+    funcs=sec(3,vec([uleb(1), uleb(1)]))
+    mem=sec(5,vec([b'\x00'+uleb(1)]))
+    exp=sec(7,vec([name('_start')+b'\x00'+uleb(2), name('memory')+b'\x02'+uleb(0)]))
+    start=sec(8,uleb(1))
+    body=b''
+    for fd in range(3,3+n):
+        # if fd_prestat_get(fd, 0) != 0 then unreachable
+        body+=b'\x41'+sleb(fd)+b'\x41\x00\x10\x00\x04\x40\x00\x0b'
+    body=b'\x00'+body+b'\x0b'
+    nop=b'\x00\x0b'
+    code=sec(10,vec([uleb(len(body))+body, uleb(len(nop))+nop]))
+    return b'\0asm\x01\0\0\0'+types+imp+funcs+mem+exp+start+code
+for n in (1,2):
+    open('preopens%d.wasm'%n,'wb').write(preopens_module(n))
