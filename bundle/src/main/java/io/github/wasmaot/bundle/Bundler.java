@@ -219,7 +219,7 @@ public final class Bundler {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 Path target = dir.resolve(e.getKey());
                 Files.createDirectories(target.getParent());
-                Files.write(target, e.getValue());
+                AtomicOutput.write(target, e.getValue()); // as every output: never a half-written entry
             }
         } catch (IOException e) {
             throw new BundleException("cannot write the bundle entries under " + dir + ": " + e, e);
