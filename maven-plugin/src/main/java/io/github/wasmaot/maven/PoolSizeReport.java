@@ -28,8 +28,8 @@ import java.util.Optional;
  */
 final class PoolSizeReport {
     /**
-     * One image's estimate, the pages its run grows memory by, what that run needs ({@code estimate.run()} without
-     * growth), and whether it fits.
+     * One image's estimate, the pages its run grows memory by, the pool that run needs with the growth
+     * ({@link PoolSizeCalculator#runGrowingBy}; {@code estimate.run()} when it grows none), and whether it fits.
      */
     record Entry(PoolSizeEstimate estimate, long growPages, long needed, Long poolSize, boolean fits) {
         String line() {
