@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The C programs compiled with one function per partition (so every call between functions crosses objects and
- * becomes a relocation against {@code aot_func#N}): the image bytes are the same for 1, 2 and 4 threads, and the
+ * becomes a relocation against {@code aot_func#N}): the image bytes are the same for 1, 2, 4 and 8 threads (issue #16 asks 1, 2 and 8), and the
  * REAL iwasm of each cell runs the partitioned image with the same stdout, stderr and exit code as the image
  * compiled in one partition. Skipped without clang for wasm32-wasi; the judge part without a judge.
  */
@@ -50,7 +50,7 @@ class PartitionedCompileTest {
         for (String profile : PROFILES) {
             for (String isa : ISAS) {
                 for (CProgram program : CProgram.all()) {
-                    tests.add(DynamicTest.dynamicTest(profile + " " + isa + " " + program + " same bytes for 1, 2, 4 threads",
+                    tests.add(DynamicTest.dynamicTest(profile + " " + isa + " " + program + " same bytes for 1, 2, 4, 8 threads",
                             () -> images(profile, isa, program)));
                     tests.add(DynamicTest.dynamicTest(profile + " " + isa + " " + program + " runs as unpartitioned",
                             () -> check(profile, isa, program)));
@@ -76,7 +76,7 @@ class PartitionedCompileTest {
 
         byte[] whole = withPartitionFunctions(Integer.MAX_VALUE, wasm, () -> AotCompiler.compile(wasm, name, options));
         byte[] one = withPartitionFunctions(1, wasm, () -> AotCompiler.compile(wasm, name, options.withThreads(1)));
-        for (int threads : new int[] {2, 4}) {
+        for (int threads : new int[] {2, 4, 8}) {
             byte[] n = withPartitionFunctions(1, wasm,
                     () -> AotCompiler.compile(wasm, name, options.withThreads(threads)));
             assertArrayEquals(one, n, "image with " + threads + " threads differs from the one with 1 thread");
