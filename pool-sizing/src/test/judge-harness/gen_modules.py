@@ -74,3 +74,34 @@ def preopens_module(n):
     return b'\0asm\x01\0\0\0'+types+imp+funcs+mem+exp+start+code
 for n in (1,2):
     open('preopens%d.wasm'%n,'wb').write(preopens_module(n))
+
+# passive.wasm (wamr-2.4 only: cba4c782's default build has no bulk memory): 2 of 4 pages, an active and two passive
+# data segments, a 48-entry table with an active and a passive element segment, 8 globals; _start copies from one
+# passive segment (memory.init) and drops both (data.drop), then initialises from and drops the passive element
+# segment -- what the loader keeps for passive segments and 2.4's dropped-segment bitmaps
+def passive_module():
+    types=sec(1,vec([b'\x60\x00\x00']))
+    funcs=sec(3,vec([uleb(0), uleb(0)]))
+    table=sec(4,vec([b'\x70\x00'+uleb(48)]))
+    mem=sec(5,vec([b'\x00'+uleb(2)]))
+    glob=sec(6,vec([b'\x7f\x01\x41'+sleb(i*3)+b'\x0b' for i in range(8)]))
+    exp=sec(7,vec([name('_start')+b'\x00'+uleb(0), name('memory')+b'\x02'+uleb(0)]))
+    # active elem (flags 0) at 0 with 16 x func 1; passive elem (flags 1, elemkind 0) with 24 x func 1
+    elem=sec(9,vec([b'\x00\x41\x00\x0b'+vec([uleb(1)]*16), b'\x01\x00'+vec([uleb(1)]*24)]))
+    count=sec(12,uleb(3))
+    body=(b'\x00'
+          # memory.init 1: dst 4096, src 0, n 1000
+          b'\x41'+sleb(4096)+b'\x41\x00\x41'+sleb(1000)+b'\xfc\x08'+uleb(1)+b'\x00'
+          + b'\xfc\x09'+uleb(1) + b'\xfc\x09'+uleb(2)
+          # table.init 1: dst 20, src 0, n 24 ; elem.drop 1
+          + b'\x41'+sleb(20)+b'\x41\x00\x41'+sleb(24)+b'\xfc\x0c'+uleb(1)+b'\x00'
+          + b'\xfc\x0d'+uleb(1)
+          + b'\x0b')
+    nop=b'\x00\x0b'
+    code=sec(10,vec([uleb(len(body))+body, uleb(len(nop))+nop]))
+    ds=[b'\x00\x41'+sleb(100)+b'\x0b'+vec([bytes([j%251]) for j in range(2000)]),
+        b'\x01'+vec([bytes([(j*7)%251]) for j in range(1000)]),
+        b'\x01'+vec([bytes([(j*11)%251]) for j in range(3000)])]
+    data=sec(11,vec(ds))
+    return b'\0asm\x01\0\0\0'+types+funcs+table+mem+glob+exp+elem+count+code+data
+open('passive.wasm','wb').write(passive_module())
