@@ -14,9 +14,10 @@
  * run stage counts only when _start returns (or calls proc_exit) having printed exactly what it printed with the
  * largest pool (--max) -- a program that notices a failed allocation and exits early (malloc failing in the app
  * heap, memory.grow refused) has not run, although it did not trap. --any-output turns that check off.
- * Output, one line per stage:  stage <name> min <bytes>; and, when _start runs with the largest pool, the linear
- * memory's size before and after it:  memory before_run <bytes> after_run <bytes> grown_pages <n>   (min -1: the stage does not apply or never
- * succeeds up to --max).  Stages: init, load, instantiate, exec_env, run (run only when _start exists).
+ * Output, one line per stage:  stage <name> min <bytes>   (min -1: the stage does not apply or never succeeds up
+ * to --max).  Stages: init, load, instantiate, exec_env, run (run only when _start exists).  When _start runs with
+ * the largest pool, first also the linear memory's size before and after it (wasm_runtime_get_app_addr_range):
+ *   memory before_run <bytes> after_run <bytes> grown_pages <n>
  */
 #include <stdio.h>
 #include <stdlib.h>
