@@ -80,38 +80,54 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter out = spec.commandLine().getOut();
+        return execute(args(), spec.commandLine().getOut(), spec.commandLine().getErr(),
+                word -> CliErrors.unknownOption(spec, word));
+    }
+
+    /** What picocli parsed. */
+    RunArgs args() {
+        return new RunArgs(emulate, nativ, invoke, runtime, heapSize, timeout, dirs, mapDirs, verbose, env, words);
+    }
+
+    /**
+     * Runs what the command line asked for and returns the exit code: the one body of {@code run}, whether picocli
+     * parsed the line or {@link RunArgs#parsePlain} did ({@code unknownOption} words the message for an option-like
+     * word among the positionals; a plain line has none).
+     */
+    static int execute(RunArgs a, PrintWriter out, PrintWriter err,
+                       java.util.function.Function<String, String> unknownOption) {
+        List<String> words = a.words();
+        String invoke = a.invoke();
         // unknown options reach the words (negative numbers must): an option-like word where no program
         // argument can be is a mistyped option
         var unknown = CliErrors.unknownOptionIn(invoke != null ? words : words.subList(0, 1));
         if (unknown.isPresent()) {
-            err.println(CliErrors.unknownOption(spec, unknown.get()));
+            err.println(unknownOption.apply(unknown.get()));
             err.flush();
             return WasmAotCli.EXIT_USAGE;
         }
         try {
-            if (emulate && nativ) {
+            if (a.emulate() && a.nativ()) {
                 err.println("wasm-aot run: --emulate and --native exclude each other");
                 return WasmAotCli.EXIT_USAGE;
             }
             Path file = Path.of(invoke != null ? words.get(words.size() - 1) : words.get(0));
             List<String> rest = invoke != null ? words.subList(0, words.size() - 1) : words.subList(1, words.size());
-            BackendPreference backend = emulate ? BackendPreference.EMULATED
-                    : nativ ? BackendPreference.NATIVE : BackendPreference.AUTO;
-            WasiOptions wasi = WasiOptions.of(dirs, mapDirs, env, System.in);
+            BackendPreference backend = a.emulate() ? BackendPreference.EMULATED
+                    : a.nativ() ? BackendPreference.NATIVE : BackendPreference.AUTO;
+            WasiOptions wasi = WasiOptions.of(a.dirs(), a.mapDirs(), a.env(), System.in);
             RunRequest request = new RunRequest(file, Optional.ofNullable(invoke), rest, backend,
-                    heapSize == null ? OptionalLong.empty() : OptionalLong.of(heapSize), Optional.ofNullable(runtime),
-                    Optional.empty(), wasi);
-            if (timeout != null) {
-                request = request.withTimeout(RunRequest.parseTimeout(timeout));
+                    a.heapSize() == null ? OptionalLong.empty() : OptionalLong.of(a.heapSize()),
+                    Optional.ofNullable(a.runtime()), Optional.empty(), wasi);
+            if (a.timeout() != null) {
+                request = request.withTimeout(RunRequest.parseTimeout(a.timeout()));
             }
             RunResult result = Runner.run(request, System.out, System.err);
             System.out.flush();
-            if (verbose || backend == BackendPreference.AUTO && result.backend().notable()) {
+            if (a.verbose() || backend == BackendPreference.AUTO && result.backend().notable()) {
                 err.println("wasm-aot run: backend " + result.backend());
             }
-            if (verbose) {
+            if (a.verbose()) {
                 err.println("wasm-aot run: engine " + result.engine());
             }
             if (result.trapped()) {

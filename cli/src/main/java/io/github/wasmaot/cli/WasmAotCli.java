@@ -1,5 +1,10 @@
 package io.github.wasmaot.cli;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -45,6 +50,12 @@ public final class WasmAotCli {
 
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
+        if (args.length > 0 && args[0].equals("run")) {
+            java.util.Optional<RunArgs> plain = RunArgs.parsePlain(args, 1);
+            if (plain.isPresent()) {
+                return runPlain(plain.get());
+            }
+        }
         Supplier<Object> verb = args.length > 0 ? VERBS.get(args[0]) : null;
         CommandLine cl = verb == null ? new CommandLine(new WasmAotCli())
                 : new CommandLine(new Root()).addSubcommand(verb.get());
@@ -65,5 +76,35 @@ public final class WasmAotCli {
             cl.getErr().flush();
             return EXIT_USAGE;
         }
+    }
+
+    /**
+     * {@code run} without picocli, for a command line {@link RunArgs#parsePlain} read (start-up, issue #15): the
+     * same body, writers and failure line as picocli's execution of {@link RunCommand} would give.
+     */
+    private static int runPlain(RunArgs args) {
+        PrintWriter out = writer(System.out, "sun.stdout.encoding");
+        PrintWriter err = writer(System.err, "sun.stderr.encoding");
+        try {
+            return RunCommand.execute(args, out, err, word -> {
+                throw new IllegalStateException("a plain command line has no option-like word: " + word);
+            });
+        } catch (RuntimeException | Error e) {
+            err.println("wasm-aot run: " + CliErrors.describe(e));
+            err.flush();
+            return EXIT_USAGE;
+        }
+    }
+
+    /** What picocli writes {@code stream} through: buffered, flushed on each line, in the stream's encoding. */
+    private static PrintWriter writer(PrintStream stream, String encodingProperty) {
+        String name = System.getProperty(encodingProperty);
+        Charset charset = Charset.defaultCharset();
+        try {
+            charset = name == null ? charset : Charset.forName(name.equalsIgnoreCase("cp65001") ? "UTF-8" : name);
+        } catch (IllegalArgumentException e) {
+            // an unknown or illegal name: the default, as picocli does
+        }
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, charset)), true);
     }
 }
