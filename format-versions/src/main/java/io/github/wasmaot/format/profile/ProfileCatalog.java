@@ -94,11 +94,11 @@ public final class ProfileCatalog {
     public List<ProfileFamily> families() {
         Map<String, List<RuntimeProfile>> byKey = new LinkedHashMap<>();
         for (RuntimeProfile p : profiles) {
-            byKey.computeIfAbsent(p.aotVersion() + "/" + p.targetInfo().size(), k -> new ArrayList<>()).add(p);
+            byKey.computeIfAbsent(p.aotVersion() + "/" + p.targetInfoSize(), k -> new ArrayList<>()).add(p);
         }
         List<ProfileFamily> out = new ArrayList<>();
         for (List<RuntimeProfile> group : byKey.values()) {
-            out.add(new ProfileFamily(group.get(0).aotVersion(), group.get(0).targetInfo().size(), group));
+            out.add(new ProfileFamily(group.get(0).aotVersion(), group.get(0).targetInfoSize(), group));
         }
         return out;
     }
@@ -111,7 +111,7 @@ public final class ProfileCatalog {
     }
 
     public Optional<ProfileFamily> familyOf(RuntimeProfile profile) {
-        return familyOf(profile.aotVersion(), profile.targetInfo().size());
+        return familyOf(profile.aotVersion(), profile.targetInfoSize());
     }
 
     /** Names the releases whose loader accepts {@code aotVersion}, e.g. "WAMR 2.3.0, 2.3.1". */
@@ -123,15 +123,17 @@ public final class ProfileCatalog {
         return ps.stream().map(p -> p.name() + " (" + p.releasesLabel() + ")").collect(Collectors.joining(", "));
     }
 
+    /**
+     * The index, with each profile's definition read on first use (start-up, issue #15: a run needs the profile of
+     * one image, not all eight; detection and lookup by name need only what the index repeats of each profile).
+     */
     private static ProfileCatalog load() {
-        String[] names = readIndex(BASE + "profiles/index.json");
+        List<RuntimeProfile.Summary> index = readIndex(BASE + "profiles/index.json");
         List<RuntimeProfile> list = new ArrayList<>();
-        for (String name : names) {
-            ProfileDefinition def = readProfile(BASE + "profiles/" + name + ".profile.json");
-            if (!def.name().equals(name)) {
-                throw new ProfileDataException("profile " + name + " declares name " + def.name());
-            }
-            list.add(new RuntimeProfile(def, () -> loadFacts(name)));
+        for (RuntimeProfile.Summary entry : index) {
+            String name = entry.name();
+            String path = BASE + "profiles/" + name + ".profile.json";
+            list.add(new RuntimeProfile(entry, () -> readProfile(path), () -> loadFacts(name)));
         }
         return new ProfileCatalog(list);
     }
@@ -164,36 +166,28 @@ public final class ProfileCatalog {
         }
     }
 
-    /** The index: a JSON array of profile names (read as a tree: Jackson's data binding is slow to start). */
-    private static String[] readIndex(String path) {
+    /**
+     * The index: a JSON array with one object per profile, in catalog order, repeating the fields a catalog lookup
+     * needs ({@link RuntimeProfile.Summary}); a profile whose file says otherwise fails when it is read.
+     */
+    private static List<RuntimeProfile.Summary> readIndex(String path) {
         try (InputStream in = ProfileCatalog.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new ProfileDataException("missing resource " + path);
             }
             com.fasterxml.jackson.databind.JsonNode tree = RecordTrees.readTree(in);
-            List<String> names = new ArrayList<>();
-            for (com.fasterxml.jackson.databind.JsonNode n : tree.isArray() ? tree : List.<com.fasterxml.jackson.databind.JsonNode>of()) {
-                if (!n.isTextual()) {
-                    names = null;
-                    break;
+            if (!tree.isArray()) {
+                throw new ProfileDataException(path + ": not a JSON array");
+            }
+            List<RuntimeProfile.Summary> out = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode n : tree) {
+                RuntimeProfile.Summary entry = RecordTrees.map(n, RuntimeProfile.Summary.class, true);
+                if (entry == null) {
+                    entry = Json.MAPPER.treeToValue(n, RuntimeProfile.Summary.class);
                 }
-                names.add(n.textValue());
+                out.add(entry);
             }
-            if (tree.isArray() && names != null) {
-                return names.toArray(String[]::new);
-            }
-        } catch (IOException e) {
-            throw new ProfileDataException("cannot read " + path + ": " + e.getMessage(), e);
-        }
-        return readResource(path, String[].class);
-    }
-
-    private static <T> T readResource(String path, Class<T> type) {
-        try (InputStream in = ProfileCatalog.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new ProfileDataException("missing resource " + path);
-            }
-            return Json.MAPPER.readValue(in, type);
+            return out;
         } catch (IOException e) {
             throw new ProfileDataException("cannot read " + path + ": " + e.getMessage(), e);
         }

@@ -3,95 +3,152 @@ package io.github.wasmaot.format.profile;
 import io.github.wasmaot.format.facts.LoaderFacts;
 import io.github.wasmaot.format.profile.runtime.RuntimeData;
 import io.github.wasmaot.format.section.SectionKind;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Optional;
 
 /** A pinned WAMR runtime described as data: its format definition plus its loader facts (when present). */
 public final class RuntimeProfile {
-    private final ProfileDefinition definition;
+    /**
+     * What the catalog's index repeats of a profile: enough to look it up by name and to tell which profiles write
+     * an image with a given header, without reading the profile.
+     *
+     * @param targetInfoSize {@code targetInfo.size} of the profile
+     */
+    public record Summary(@JsonProperty(required = true) String name,
+                          @JsonProperty(required = true) List<String> aliases,
+                          @JsonProperty(required = true) int aotVersion,
+                          @JsonProperty(required = true) List<Integer> acceptedAotVersions,
+                          @JsonProperty(required = true) int targetInfoSize) {
+        public Summary {
+            aliases = List.copyOf(aliases);
+            acceptedAotVersions = List.copyOf(acceptedAotVersions);
+        }
+
+        /** Field by field (not the record's equals, whose first call in a JVM builds method handles: start-up). */
+        boolean sameAs(Summary o) {
+            return name.equals(o.name) && aliases.equals(o.aliases) && aotVersion == o.aotVersion
+                    && acceptedAotVersions.equals(o.acceptedAotVersions) && targetInfoSize == o.targetInfoSize;
+        }
+
+        static Summary of(ProfileDefinition d) {
+            return new Summary(d.name(), d.aliases(), d.aotVersion(), d.acceptedAotVersions(), d.targetInfo().size());
+        }
+    }
+
+    private final Summary summary;
+    /** The definition once read; until then {@link #definitionSource} reads it (once, on first use). */
+    private volatile ProfileDefinition definition;
+    private final java.util.function.Supplier<ProfileDefinition> definitionSource;
     /** The facts once read; until then {@link #factsSource} reads them (once, on first use). */
     private volatile Optional<LoaderFacts> loaderFacts;
     private final java.util.function.Supplier<Optional<LoaderFacts>> factsSource;
 
     public RuntimeProfile(ProfileDefinition definition, LoaderFacts loaderFacts) {
+        this.summary = Summary.of(definition);
         this.definition = definition;
+        this.definitionSource = null;
         this.loaderFacts = Optional.ofNullable(loaderFacts);
         this.factsSource = null;
     }
 
     /**
-     * A profile whose loader facts are read on first use (start-up: a run needs the facts of one profile, not of
-     * every profile in the catalog); {@code facts} is called at most once.
+     * A profile whose definition and loader facts are read on first use (start-up: a run needs one profile, not
+     * every profile in the catalog); each source is called at most once, and a definition that does not match
+     * {@code summary} fails with {@link ProfileDataException}.
      */
-    RuntimeProfile(ProfileDefinition definition, java.util.function.Supplier<Optional<LoaderFacts>> facts) {
-        this.definition = definition;
+    RuntimeProfile(Summary summary, java.util.function.Supplier<ProfileDefinition> definition,
+                   java.util.function.Supplier<Optional<LoaderFacts>> facts) {
+        this.summary = summary;
+        this.definitionSource = definition;
         this.factsSource = facts;
     }
 
+    /** The whole definition (read on first use for a catalog profile). */
     public ProfileDefinition definition() {
-        return definition;
+        ProfileDefinition d = definition;
+        if (d == null) {
+            synchronized (this) {
+                d = definition;
+                if (d == null) {
+                    d = definitionSource.get();
+                    Summary read = Summary.of(d);
+                    if (!read.sameAs(summary)) {
+                        throw new ProfileDataException("profile " + summary.name() + ": the catalog index says "
+                                + summary + " but the profile says " + read);
+                    }
+                    definition = d;
+                }
+            }
+        }
+        return d;
     }
 
     public String name() {
-        return definition.name();
+        return summary.name();
     }
 
     public List<String> aliases() {
-        return definition.aliases();
+        return summary.aliases();
     }
 
     public String description() {
-        return definition.description();
+        return definition().description();
     }
 
     public WamrSource wamr() {
-        return definition.wamr();
+        return definition().wamr();
     }
 
     public int aotVersion() {
-        return definition.aotVersion();
+        return summary.aotVersion();
     }
 
     /** The AOT versions this runtime's loader takes (WAMR 2.3.x and 2.4.0: 3 or 4; every other: its own). */
     public List<Integer> acceptedAotVersions() {
-        return definition.acceptedAotVersions();
+        return summary.acceptedAotVersions();
     }
 
     /** Whether this runtime's loader gets past the version check for an image of {@code aotVersion}. */
     public boolean acceptsAotVersion(long aotVersion) {
-        return definition.acceptedAotVersions().stream().anyMatch(v -> v == aotVersion);
+        return summary.acceptedAotVersions().stream().anyMatch(v -> v == aotVersion);
     }
 
     /** e.g. "5", or "3 or 4" for WAMR 2.3. */
     public String acceptedAotVersionsLabel() {
-        return definition.acceptedAotVersions().stream().map(String::valueOf)
+        return summary.acceptedAotVersions().stream().map(String::valueOf)
                 .collect(java.util.stream.Collectors.joining(" or "));
     }
 
     /** How the section layouts were checked. */
     public String verified() {
-        return definition.verified();
+        return definition().verified();
     }
 
     /** What of ours ran on this profile's real runtime, with the result; empty when not yet judged. */
     public List<String> judged() {
-        return definition.judged();
+        return definition().judged();
+    }
+
+    /** {@code targetInfo().size()}, known without reading the definition. */
+    public int targetInfoSize() {
+        return summary.targetInfoSize();
     }
 
     public TargetInfoLayout targetInfo() {
-        return definition.targetInfo();
+        return definition().targetInfo();
     }
 
     public SectionLayouts layouts() {
-        return definition.layouts();
+        return definition().layouts();
     }
 
     public List<SectionRule> sections() {
-        return definition.sections();
+        return definition().sections();
     }
 
     public boolean hasFeatureFlags() {
-        return definition.targetInfo().has("feature_flags");
+        return definition().targetInfo().has("feature_flags");
     }
 
     /**
@@ -99,12 +156,12 @@ public final class RuntimeProfile {
      * profiles whose structs have been read.
      */
     public Optional<RuntimeData> runtime() {
-        return Optional.ofNullable(definition.runtime());
+        return Optional.ofNullable(definition().runtime());
     }
 
     /** Codegen data (code model, exception ids, runtime helpers), for profiles a compiler can target. */
     public Optional<CodegenData> codegen() {
-        return Optional.ofNullable(definition.codegen());
+        return Optional.ofNullable(definition().codegen());
     }
 
     public Optional<LoaderFacts> loaderFacts() {
@@ -123,26 +180,26 @@ public final class RuntimeProfile {
 
     /** Same profile with other loader facts attached (e.g. facts under test). */
     public RuntimeProfile withLoaderFacts(LoaderFacts facts) {
-        return new RuntimeProfile(definition, (LoaderFacts) facts);
+        return new RuntimeProfile(definition(), (LoaderFacts) facts);
     }
 
     /** Whether the loader accepts a section with this id at all (before ordering). */
     public boolean acceptsSectionId(long id) {
-        return (id >= 0 && id < definition.sectionIdLimit())
-                || (definition.customSectionId() != null && id == definition.customSectionId());
+        return (id >= 0 && id < definition().sectionIdLimit())
+                || (definition().customSectionId() != null && id == definition().customSectionId());
     }
 
     public boolean isCustomSectionId(long id) {
-        return definition.customSectionId() != null && id == definition.customSectionId();
+        return definition().customSectionId() != null && id == definition().customSectionId();
     }
 
     public Optional<SectionRule> sectionRule(SectionKind kind) {
-        return definition.sections().stream().filter(s -> s.id() == kind.id()).findFirst();
+        return definition().sections().stream().filter(s -> s.id() == kind.id()).findFirst();
     }
 
     /** Human label naming the releases or commit, e.g. "WAMR 2.4.1-2.4.5". */
     public String releasesLabel() {
-        WamrSource w = definition.wamr();
+        WamrSource w = definition().wamr();
         if (!w.releases().isEmpty()) {
             return "WAMR " + String.join(", ", w.releases());
         }
