@@ -36,52 +36,76 @@ public final class RuntimeProfile {
         }
     }
 
+    /**
+     * A value given, or read on first use by whichever thread asks first; a read that throws keeps nothing, so the
+     * next use reads (and fails) again.
+     */
+    private static final class Once<T> {
+        private volatile T value;
+        private java.util.function.Supplier<T> source;
+
+        private Once(T value, java.util.function.Supplier<T> source) {
+            this.value = value;
+            this.source = source;
+        }
+
+        static <T> Once<T> of(T value) {
+            return new Once<>(value, null);
+        }
+
+        static <T> Once<T> reading(java.util.function.Supplier<T> source) {
+            return new Once<>(null, source);
+        }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = source.get();
+                        value = v;
+                        source = null;
+                    }
+                }
+            }
+            return v;
+        }
+    }
+
     private final Summary summary;
-    /** The definition once read; until then {@link #definitionSource} reads it (once, on first use). */
-    private volatile ProfileDefinition definition;
-    private final java.util.function.Supplier<ProfileDefinition> definitionSource;
-    /** The facts once read; until then {@link #factsSource} reads them (once, on first use). */
-    private volatile Optional<LoaderFacts> loaderFacts;
-    private final java.util.function.Supplier<Optional<LoaderFacts>> factsSource;
+    private final Once<ProfileDefinition> definition;
+    private final Once<Optional<LoaderFacts>> loaderFacts;
 
     public RuntimeProfile(ProfileDefinition definition, LoaderFacts loaderFacts) {
         this.summary = Summary.of(definition);
-        this.definition = definition;
-        this.definitionSource = null;
-        this.loaderFacts = Optional.ofNullable(loaderFacts);
-        this.factsSource = null;
+        this.definition = Once.of(definition);
+        this.loaderFacts = Once.of(Optional.ofNullable(loaderFacts));
     }
 
     /**
      * A profile whose definition and loader facts are read on first use (start-up: a run needs one profile, not
-     * every profile in the catalog); each source is called at most once, and a definition that does not match
-     * {@code summary} fails with {@link ProfileDataException}.
+     * every profile in the catalog); each source is called once when it succeeds, and a definition that does not
+     * match {@code summary} fails with {@link ProfileDataException}.
      */
     RuntimeProfile(Summary summary, java.util.function.Supplier<ProfileDefinition> definition,
                    java.util.function.Supplier<Optional<LoaderFacts>> facts) {
         this.summary = summary;
-        this.definitionSource = definition;
-        this.factsSource = facts;
+        this.definition = Once.reading(() -> {
+            ProfileDefinition d = definition.get();
+            Summary read = Summary.of(d);
+            if (!read.sameAs(summary)) {
+                throw new ProfileDataException("profile " + summary.name() + ": the catalog index says " + summary
+                        + " but the profile says " + read);
+            }
+            return d;
+        });
+        this.loaderFacts = Once.reading(facts);
     }
 
     /** The whole definition (read on first use for a catalog profile). */
     public ProfileDefinition definition() {
-        ProfileDefinition d = definition;
-        if (d == null) {
-            synchronized (this) {
-                d = definition;
-                if (d == null) {
-                    d = definitionSource.get();
-                    Summary read = Summary.of(d);
-                    if (!read.sameAs(summary)) {
-                        throw new ProfileDataException("profile " + summary.name() + ": the catalog index says "
-                                + summary + " but the profile says " + read);
-                    }
-                    definition = d;
-                }
-            }
-        }
-        return d;
+        return definition.get();
     }
 
     public String name() {
@@ -165,17 +189,7 @@ public final class RuntimeProfile {
     }
 
     public Optional<LoaderFacts> loaderFacts() {
-        Optional<LoaderFacts> f = loaderFacts;
-        if (f == null) {
-            synchronized (this) {
-                f = loaderFacts;
-                if (f == null) {
-                    f = factsSource.get();
-                    loaderFacts = f;
-                }
-            }
-        }
-        return f;
+        return loaderFacts.get();
     }
 
     /** Same profile with other loader facts attached (e.g. facts under test). */
