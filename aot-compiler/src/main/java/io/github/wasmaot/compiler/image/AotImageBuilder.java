@@ -43,7 +43,7 @@ public final class AotImageBuilder {
         List<Section> bodies = List.of(
                 targetInfo(object, target),
                 InitDataBuilder.build(moduleName, wasm, target, objectData, strings),
-                new TextSection(new byte[0], layout.text().data()),
+                TextSection.codeAligned(layout.text().data(), layout.text().align()),
                 functions(object, layout, wasm, compiled, target),
                 exports(wasm, strings),
                 RelocationBuilder.build(object, layout, strings));
