@@ -2,6 +2,10 @@ package io.github.wasmaot.format.section;
 
 /** The text section: a literal pool followed by machine code (which may end with alignment padding). */
 public record TextSection(byte[] literal, byte[] code) implements Section {
+    /** The u32 literal size at the start of the section. */
+    public static final int LITERAL_SIZE_BYTES = 4;
+    private static final int PAGE = 4096;
+
     public TextSection {
         literal = literal.clone();
         code = code.clone();
@@ -37,10 +41,6 @@ public record TextSection(byte[] literal, byte[] code) implements Section {
         int pad = (align - LITERAL_SIZE_BYTES % align) % align;
         return new TextSection(new byte[pad], code);
     }
-
-    /** The u32 literal size at the start of the section. */
-    public static final int LITERAL_SIZE_BYTES = 4;
-    private static final int PAGE = 4096;
 
     public int codeSize() {
         return code.length;
