@@ -50,8 +50,15 @@ final class CliErrors {
 
     /** Picocli's handler for exceptions no command caught: one line, exit code 2. */
     static int executionError(Exception ex, CommandLine cl, ParseResult parseResult) {
-        PrintWriter err = cl.getErr();
-        err.println(prefix(cl.getCommandSpec()) + ": " + describe(ex));
+        return unexpected(cl.getErr(), prefix(cl.getCommandSpec()), ex);
+    }
+
+    /**
+     * A failure nothing else handled, as one line on {@code err} ({@code PREFIX: unexpected error: …}), and the exit
+     * code for it (2): picocli's handler and the two paths that run outside it share this.
+     */
+    static int unexpected(PrintWriter err, String prefix, Throwable t) {
+        err.println(prefix + ": " + describe(t));
         err.flush();
         return WasmAotCli.EXIT_USAGE;
     }

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,7 +52,7 @@ public final class WasmAotCli {
     /** Runs the command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
         if (args.length > 0 && args[0].equals("run")) {
-            java.util.Optional<RunArgs> plain = RunArgs.parsePlain(args, 1);
+            Optional<RunArgs> plain = RunArgs.parsePlain(args, 1);
             if (plain.isPresent()) {
                 return runPlain(plain.get());
             }
@@ -72,9 +73,7 @@ public final class WasmAotCli {
         } catch (RuntimeException | Error e) {
             // what picocli does not hand to the execution handler (errors such as a stack overflow)
             String command = args.length > 0 && cl.getSubcommands().containsKey(args[0]) ? " " + args[0] : "";
-            cl.getErr().println("wasm-aot" + command + ": " + CliErrors.describe(e));
-            cl.getErr().flush();
-            return EXIT_USAGE;
+            return CliErrors.unexpected(cl.getErr(), "wasm-aot" + command, e);
         }
     }
 
@@ -90,9 +89,7 @@ public final class WasmAotCli {
                 throw new IllegalStateException("a plain command line has no option-like word: " + word);
             });
         } catch (RuntimeException | Error e) {
-            err.println("wasm-aot run: " + CliErrors.describe(e));
-            err.flush();
-            return EXIT_USAGE;
+            return CliErrors.unexpected(err, "wasm-aot run", e);
         }
     }
 
