@@ -67,7 +67,7 @@ public final class NativeBackend implements Backend {
 
     @Override
     public long reserve(long size) {
-        return memory.map(size, Protection.NONE, true);
+        return memory.reserveHugeAligned(size);
     }
 
     @Override

@@ -4,7 +4,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
-/** mmap/mprotect/munmap from the C library (Linux values of the flags). */
+/** mmap/mprotect/munmap/madvise from the C library (Linux values of the flags). */
 interface LibC extends Library {
     LibC INSTANCE = Native.load("c", LibC.class);
 
@@ -18,10 +18,13 @@ interface LibC extends Library {
     /** Linux x86-64: place the mapping in the first 2 GiB. */
     int MAP_32BIT = 0x40;
     long MAP_FAILED = -1L;
+    int MADV_HUGEPAGE = 14;
 
     Pointer mmap(Pointer addr, long length, int prot, int flags, int fd, long offset);
 
     int mprotect(Pointer addr, long length, int prot);
 
     int munmap(Pointer addr, long length);
+
+    int madvise(Pointer addr, long length, int advice);
 }
