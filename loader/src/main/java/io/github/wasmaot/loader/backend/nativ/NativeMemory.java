@@ -42,7 +42,7 @@ public final class NativeMemory implements AutoCloseable {
      * {@code os_mmap} (core/shared/platform/common/posix/posix_memmap.c) maps one huge page more, unmaps the
      * unaligned head and tail and madvises the rest. With the kernel's default THP mode {@code madvise}, a guest
      * that walks megabytes of linear memory otherwise runs on 4 KiB pages and misses the TLB where iwasm does not
-     * (sort of 2×16 MB: 1.1–1.5× iwasm's time before this). A kernel without THP refuses the advice; the
+     * (sort of 2×16 MB: 1.05–1.3× iwasm's net time before this). A kernel without THP refuses the advice; the
      * reservation is used as it is.
      */
     public long reserveHugeAligned(long size) {
