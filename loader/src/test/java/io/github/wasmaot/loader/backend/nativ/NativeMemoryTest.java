@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -22,15 +24,17 @@ import org.junit.jupiter.api.Test;
 class NativeMemoryTest {
     private static final long SIZE = 64L << 20;
 
+    /** A mapping's header line in /proc/self/maps and smaps: {@code start-end perms …}, addresses in hex. */
+    private static final Pattern HEADER = Pattern.compile("^([0-9a-f]+)-([0-9a-f]+) .*");
+
     /** The smaps block (header line and fields) of the mapping that contains {@code address}, if any. */
     private static Optional<List<String>> smapsEntry(long address) throws IOException {
         List<String> lines = Files.readAllLines(Path.of("/proc/self/smaps"));
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*") && startOf(List.of(line)) <= address
-                    && address < endOf(List.of(line))) {
+            if (HEADER.matcher(line).matches() && Range.of(line).contains(address)) {
                 int end = i + 1;
-                while (end < lines.size() && !lines.get(end).matches("^[0-9a-f]+-[0-9a-f]+ .*")) {
+                while (end < lines.size() && !HEADER.matcher(lines.get(end)).matches()) {
                     end++;
                 }
                 return Optional.of(lines.subList(i, end));
@@ -39,13 +43,19 @@ class NativeMemoryTest {
         return Optional.empty();
     }
 
-    private static long startOf(List<String> entry) {
-        return Long.parseUnsignedLong(entry.get(0).substring(0, entry.get(0).indexOf('-')), 16);
-    }
+    /** The address range of a mapping, from its header line. */
+    private record Range(long start, long end) {
+        static Range of(String header) {
+            Matcher m = HEADER.matcher(header);
+            if (!m.matches()) {
+                throw new AssertionError("not a mapping: " + header);
+            }
+            return new Range(Long.parseUnsignedLong(m.group(1), 16), Long.parseUnsignedLong(m.group(2), 16));
+        }
 
-    private static long endOf(List<String> entry) {
-        String range = entry.get(0).substring(0, entry.get(0).indexOf(' '));
-        return Long.parseUnsignedLong(range.substring(range.indexOf('-') + 1), 16);
+        boolean contains(long address) {
+            return start <= address && address < end;
+        }
     }
 
     @Test
@@ -62,7 +72,8 @@ class NativeMemoryTest {
 
             List<String> entry = smapsEntry(start).orElseThrow(() -> new AssertionError("no mapping at 0x"
                     + Long.toHexString(start)));
-            assertTrue(startOf(entry) <= start && endOf(entry) >= start + SIZE, entry.get(0));
+            Range reserved = Range.of(entry.get(0));
+            assertTrue(reserved.start() <= start && reserved.end() >= start + SIZE, entry.get(0));
             assertTrue(entry.get(0).contains(" ---p "), "reserved, inaccessible: " + entry.get(0));
             String flags = entry.stream().filter(l -> l.startsWith("VmFlags:")).findFirst().orElse("");
             if (!thp.isEmpty() && !thp.contains("[never]")) {
@@ -75,8 +86,7 @@ class NativeMemoryTest {
             assertArrayEquals(new byte[] {1, 2, 3}, memory.read(start + (3L << 20), 3));
             List<String> committed = smapsEntry(start).orElseThrow();
             assertTrue(committed.get(0).contains(" rw-p "), committed.get(0));
-            assertEquals(start, startOf(committed), committed.get(0));
-            assertEquals(start + (4L << 20), endOf(committed), committed.get(0));
+            assertEquals(new Range(start, start + (4L << 20)), Range.of(committed.get(0)), committed.get(0));
 
             memory.close();
             assertFalse(smapsEntry(start).isPresent(), "unmapped on close");
@@ -102,9 +112,8 @@ class NativeMemoryTest {
     private static long mappedBytes() throws IOException {
         long total = 0;
         for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
-            String range = line.substring(0, line.indexOf(' '));
-            int dash = range.indexOf('-');
-            total += Long.parseUnsignedLong(range.substring(dash + 1), 16) - Long.parseUnsignedLong(range.substring(0, dash), 16);
+            Range r = Range.of(line);
+            total += r.end() - r.start();
         }
         return total;
     }
