@@ -74,6 +74,20 @@ public record CodegenTarget(RuntimeProfile profile, String isa, CodegenData data
                 options.effectiveStackBoundsChecks(), features, codeModel);
     }
 
+    /** x86-64 psABI level names: an instruction set, not a processor to tune for. */
+    private static final Pattern X86_64_LEVEL = Pattern.compile("x86-64(-v[234])?");
+
+    /**
+     * The processor LLVM tunes for, when it is not {@link #cpu()} itself (else null). An x86-64 level
+     * ({@code x86-64}, {@code x86-64-v2} … {@code -v4}) names what instructions may run, and is tuned for
+     * {@code generic}, as GCC does for {@code -march=x86-64-vN}. LLVM would tune {@code x86-64-v2} for Sandy Bridge
+     * and {@code -v3} for Haswell, where {@code shld r, r, imm} is a fast rotate: on AMD Zen it is slow, and sha256
+     * compiled so ran 1.75× as long on the real iwasm as with {@code rol} (docs/codegen-notes.md).
+     */
+    public String tuneCpu() {
+        return "x86_64".equals(isa) && X86_64_LEVEL.matcher(cpu).matches() ? "generic" : null;
+    }
+
     /** wamrc's {@code --size-level} that selects this code model. */
     public int sizeLevel() {
         return switch (codeModel) {

@@ -76,6 +76,12 @@ public record CompileOptions(String runtime, String isa, int optLevel, boolean b
                 sizeLevel, threads);
     }
 
+    /** The same options for LLVM CPU {@code name} (null: the profile's default for the ISA). */
+    public CompileOptions withCpu(String name) {
+        return new CompileOptions(runtime, isa, optLevel, boundsChecks, name, stackBoundsChecks, cpuFeatures,
+                sizeLevel, threads);
+    }
+
     public CompileOptions withCpuFeatures(String features) {
         return new CompileOptions(runtime, isa, optLevel, boundsChecks, cpu, stackBoundsChecks, features,
                 sizeLevel, threads);

@@ -242,9 +242,9 @@ class AotCompilerTest {
 
     @Test
     void cpuFeaturesReachLlvmAndAreChecked() {
-        byte[] plain = AotCompiler.compile(TinyModules.unaryFloat((byte) 0x7d, 0x8e), "ceil.wasm",
+        byte[] plain = AotCompiler.compile(TinyModules.unary((byte) 0x7d, 0x8e), "ceil.wasm",
                 CompileOptions.of("current", "x86_64"));
-        byte[] sse41 = AotCompiler.compile(TinyModules.unaryFloat((byte) 0x7d, 0x8e), "ceil.wasm",
+        byte[] sse41 = AotCompiler.compile(TinyModules.unary((byte) 0x7d, 0x8e), "ceil.wasm",
                 CompileOptions.of("current", "x86_64").withCpuFeatures("+sse4.1"));
         assertFalse(Arrays.equals(plain, sse41), "f32.ceil with SSE4.1 is one roundss, without it a libm call");
         CompileException e = assertThrows(CompileException.class, () -> AotCompiler.compile(TinyModules.tableSize(),

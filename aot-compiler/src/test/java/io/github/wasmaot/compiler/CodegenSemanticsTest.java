@@ -65,18 +65,18 @@ class CodegenSemanticsTest {
     @MethodSource("cells")
     void nanQuietingFloatIdentitiesAreNotFolded(String profile, String isa) throws Exception {
         CompileOptions options = CompileOptions.of(profile, isa);
-        byte[] identity32 = text(TinyModules.unaryFloat(F32), options);
-        byte[] identity64 = text(TinyModules.unaryFloat(F64), options);
+        byte[] identity32 = text(TinyModules.unary(F32), options);
+        byte[] identity64 = text(TinyModules.unary(F64), options);
         // f32.const 0 f32.sub; f32.const 1 f32.mul; f32.const 1 f32.div; f64.promote_f32 f32.demote_f64
-        assertFalse(Arrays.equals(identity32, text(TinyModules.unaryFloat(F32, 0x43, 0, 0, 0, 0, 0x93), options)));
+        assertFalse(Arrays.equals(identity32, text(TinyModules.unary(F32, 0x43, 0, 0, 0, 0, 0x93), options)));
         assertFalse(Arrays.equals(identity32,
-                text(TinyModules.unaryFloat(F32, 0x43, 0, 0, 0x80, 0x3f, 0x94), options)));
+                text(TinyModules.unary(F32, 0x43, 0, 0, 0x80, 0x3f, 0x94), options)));
         assertFalse(Arrays.equals(identity32,
-                text(TinyModules.unaryFloat(F32, 0x43, 0, 0, 0x80, 0x3f, 0x95), options)));
-        assertFalse(Arrays.equals(identity32, text(TinyModules.unaryFloat(F32, 0xbb, 0xb6), options)));
+                text(TinyModules.unary(F32, 0x43, 0, 0, 0x80, 0x3f, 0x95), options)));
+        assertFalse(Arrays.equals(identity32, text(TinyModules.unary(F32, 0xbb, 0xb6), options)));
         // f64.const 0 f64.sub
         assertFalse(Arrays.equals(identity64,
-                text(TinyModules.unaryFloat(F64, 0x44, 0, 0, 0, 0, 0, 0, 0, 0, 0xa1), options)));
+                text(TinyModules.unary(F64, 0x44, 0, 0, 0, 0, 0, 0, 0, 0, 0xa1), options)));
     }
 
     /**

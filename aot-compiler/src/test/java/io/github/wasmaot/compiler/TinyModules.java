@@ -144,10 +144,11 @@ final class TinyModules {
     private static final byte[] HEADER = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00};
 
     /**
-     * {@code (module (func (param T) (result T) local.get 0 BODY...))} for {@code T} = f32 ({@code 0x7d}) or f64
-     * ({@code 0x7c}); {@code body} is the code after {@code local.get 0}, without the final {@code end}.
+     * {@code (module (func (param T) (result T) local.get 0 BODY...))} for {@code T} = i32 ({@code 0x7f}), f32
+     * ({@code 0x7d}) or f64 ({@code 0x7c}); {@code body} is the code after {@code local.get 0}, without the final
+     * {@code end}.
      */
-    static byte[] unaryFloat(byte type, int... body) {
+    static byte[] unary(byte type, int... body) {
         return oneFunction(new int[] {0x01, 0x06, 0x01, 0x60, 0x01, type, 0x01, type, 0x03, 0x02, 0x01, 0x00},
                 concat(new int[] {0x20, 0x00}, body));
     }

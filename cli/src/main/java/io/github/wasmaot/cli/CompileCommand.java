@@ -50,7 +50,8 @@ final class CompileCommand implements Callable<Integer> {
             description = "1: software bounds checks on memory accesses (default ${DEFAULT-VALUE}: guard pages).")
     int boundsChecks;
 
-    @Option(names = "--cpu", paramLabel = "CPU", description = "LLVM CPU name (default: the profile's for the ISA).")
+    @Option(names = "--cpu", paramLabel = "CPU", description = "LLVM CPU name (default: the profile's for the ISA); "
+            + "an x86-64 level (x86-64, x86-64-v2, x86-64-v3) is tuned for generic.")
     String cpu;
 
     @Option(names = "--cpu-features", paramLabel = "+F,-F",

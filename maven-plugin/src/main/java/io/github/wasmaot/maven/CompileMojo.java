@@ -97,7 +97,9 @@ public class CompileMojo extends AbstractMojo {
 
     /**
      * LLVM CPU name for every target (so leave it unset with several ISAs: a CPU of one ISA fails the other's cells);
-     * unset: the profile's default for each ISA.
+     * unset: the profile's default for each ISA. An x86-64 level ({@code x86-64}, {@code x86-64-v2},
+     * {@code x86-64-v3}) chooses the instructions and is tuned for {@code generic}, as GCC tunes
+     * {@code -march=x86-64-v2}. Example: {@code <cpu>x86-64-v2</cpu>}.
      */
     @Parameter(property = "wasm-aot.cpu")
     String cpu;

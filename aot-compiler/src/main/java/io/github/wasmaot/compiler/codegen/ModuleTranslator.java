@@ -170,6 +170,8 @@ public final class ModuleTranslator {
         private final LLVMModuleRef module;
         private final LlvmTypes types;
         private final LLVMAttributeRef nounwind;
+        /** {@code "tune-cpu"}, where the target tunes for another processor than its CPU; else null. */
+        private final LLVMAttributeRef tuneCpu;
 
         FunctionDeclarer(WasmModule wasm, CodegenTarget target, LLVMContextRef ctx, LLVMModuleRef module,
                          LlvmTypes types) {
@@ -179,6 +181,9 @@ public final class ModuleTranslator {
             this.module = module;
             this.types = types;
             this.nounwind = LLVMCreateEnumAttribute(ctx, LLVMGetEnumAttributeKindForName("nounwind", 8), 0);
+            String tune = target.tuneCpu();
+            this.tuneCpu = tune == null ? null
+                    : LLVMCreateStringAttribute(ctx, "tune-cpu", "tune-cpu".length(), tune, tune.length());
         }
 
         Callee declare(int i) {
@@ -186,6 +191,9 @@ public final class ModuleTranslator {
             LLVMTypeRef type = types.function(ft);
             LLVMValueRef fn = LLVMAddFunction(module, target.data().functionSymbolPrefix() + i, type);
             LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, nounwind);
+            if (tuneCpu != null) {
+                LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, tuneCpu);
+            }
             for (String libcall : target.data().missingLibcalls()) {
                 String key = "no-builtin-" + libcall;
                 LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,

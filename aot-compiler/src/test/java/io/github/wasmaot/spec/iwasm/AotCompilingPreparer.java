@@ -13,14 +13,17 @@ import java.nio.file.Path;
  * with default options: the spec suite then judges our compiler on the real runtime. A module the compiler
  * does not translate yet is skipped with the compiler's reason; any other compile error is a failure.
  * {@code -Dwasmaot.aot.boundsChecks=true} and {@code -Dwasmaot.aot.stackBoundsChecks=true|false} compile with
- * wamrc's {@code --bounds-checks=1} and {@code --stack-bounds-checks=1|0} instead.
+ * wamrc's {@code --bounds-checks=1} and {@code --stack-bounds-checks=1|0} instead, and
+ * {@code -Dwasmaot.aot.cpu=NAME} (e.g. {@code x86-64-v2}) for another CPU than the profile's.
  */
 final class AotCompilingPreparer implements ModulePreparer {
     private final CompileOptions options;
 
     AotCompilingPreparer(String profile, Isa isa) {
+        String cpu = System.getProperty("wasmaot.aot.cpu", "");
         CompileOptions o = CompileOptions.of(profile, isa.id())
-                .withBoundsChecks(Boolean.getBoolean("wasmaot.aot.boundsChecks"));
+                .withBoundsChecks(Boolean.getBoolean("wasmaot.aot.boundsChecks"))
+                .withCpu(cpu.isBlank() ? null : cpu.strip());
         String stack = System.getProperty("wasmaot.aot.stackBoundsChecks", "");
         this.options = stack.isBlank() ? o : o.withStackBoundsChecks(Boolean.parseBoolean(stack.strip()));
     }
