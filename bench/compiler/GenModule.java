@@ -5,13 +5,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes a module of N small functions for the compiler benchmark's size scaling: {@code java GenModule.java N OUT.wasm}.
- * Function i is {@code (func (param i32) (result i32) x * (2i+1) + i}, xor-ed with a call of function i-1 on
- * {@code x >> 1} for seven of every eight functions (so calls cross partitions); every 64th is exported. The same N
- * gives the same bytes.
+ * Writes a module of N small functions for the compiler benchmark: {@code java GenModule.java [--one-line] N OUT.wasm}.
+ * <ul>
+ *   <li>default (size scaling): function i is {@code (func (param i32) (result i32) x * (2i+1) + i}, xor-ed with a
+ *   call of function i-1 on {@code x >> 1} for seven of every eight functions (so calls cross partitions);</li>
+ *   <li>{@code --one-line} (issue #16's "100k small functions"): function i is {@code local.get 0 i32.const i
+ *   i32.add}, and for even i it adds the result of calling function i+1 on it.</li>
+ * </ul>
+ * Every 64th function is exported. The same arguments give the same bytes.
  */
 public final class GenModule {
     public static void main(String[] args) throws IOException {
+        boolean oneLine = args[0].equals("--one-line");
+        if (oneLine) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         int n = Integer.parseInt(args[0]);
         ByteArrayOutputStream m = new ByteArrayOutputStream();
         m.writeBytes(new byte[] {0, 0x61, 0x73, 0x6d, 1, 0, 0, 0});
@@ -37,6 +45,12 @@ public final class GenModule {
         for (int i = 0; i < n; i++) {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             body.write(0); // no locals
+            if (oneLine) {
+                oneLine(body, i, n);
+                uleb(code, body.size());
+                code.writeBytes(body.toByteArray());
+                continue;
+            }
             body.write(0x20); body.write(0); // local.get 0
             body.write(0x41); sleb(body, 2 * i + 1); // i32.const
             body.write(0x6c); // i32.mul
@@ -55,6 +69,17 @@ public final class GenModule {
         }
         section(m, 10, code.toByteArray());
         Files.write(Path.of(args[1]), m.toByteArray());
+    }
+
+    /** {@code local.get 0 i32.const i i32.add}, then for an even i (not the last) {@code call i+1}; {@code end}. */
+    private static void oneLine(ByteArrayOutputStream body, int i, int n) {
+        body.write(0x20); body.write(0); // local.get 0
+        body.write(0x41); sleb(body, i); // i32.const i
+        body.write(0x6a); // i32.add
+        if (i % 2 == 0 && i + 1 < n) {
+            body.write(0x10); uleb(body, i + 1); // call i+1
+        }
+        body.write(0x0b);
     }
 
     private static void section(ByteArrayOutputStream m, int id, byte[] content) {
