@@ -17,13 +17,14 @@ import java.util.regex.Pattern;
 public record CodegenTarget(RuntimeProfile profile, String isa, CodegenData data, RuntimeStructs structs,
                             CodegenData.IsaCodegen isaData, String cpu, int optLevel, boolean boundsChecks,
                             boolean stackBoundsChecks, String cpuFeatures, String codeModel) {
-    /** LLVM target features: {@code +name} or {@code -name}, comma-separated. */
     /** Code models LLVM's backend takes per ISA (any other aborts the process inside LLVM). */
     private static final Map<String, Set<String>> LLVM_CODE_MODELS = Map.of(
             "x86_64", Set.of("small", "kernel", "medium", "large"),
             "aarch64", Set.of("small", "large"));
+    /** LLVM target features: {@code +name} or {@code -name}, comma-separated. */
     private static final Pattern FEATURES = Pattern.compile("[+-][A-Za-z0-9_.-]+(,[+-][A-Za-z0-9_.-]+)*");
-
+    /** x86-64 psABI level names: an instruction set, not a processor to tune for. */
+    private static final Pattern X86_64_LEVEL = Pattern.compile("x86-64(-v[234])?");
 
     public static CodegenTarget resolve(CompileOptions options) {
         RuntimeProfile profile = ProfileCatalog.byNameOrAlias(options.runtime())
@@ -73,9 +74,6 @@ public record CodegenTarget(RuntimeProfile profile, String isa, CodegenData data
         return new CodegenTarget(profile, isa, data, structs, isaData, cpu, options.optLevel(), options.boundsChecks(),
                 options.effectiveStackBoundsChecks(), features, codeModel);
     }
-
-    /** x86-64 psABI level names: an instruction set, not a processor to tune for. */
-    private static final Pattern X86_64_LEVEL = Pattern.compile("x86-64(-v[234])?");
 
     /**
      * The processor LLVM tunes for, when it is not {@link #cpu()} itself (else null). An x86-64 level
