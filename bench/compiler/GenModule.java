@@ -47,28 +47,31 @@ public final class GenModule {
             body.write(0); // no locals
             if (oneLine) {
                 oneLine(body, i, n);
-                uleb(code, body.size());
-                code.writeBytes(body.toByteArray());
-                continue;
+            } else {
+                scaling(body, i);
             }
-            body.write(0x20); body.write(0); // local.get 0
-            body.write(0x41); sleb(body, 2 * i + 1); // i32.const
-            body.write(0x6c); // i32.mul
-            body.write(0x41); sleb(body, i); // i32.const
-            body.write(0x6a); // i32.add
-            if (i % 8 != 0) {
-                body.write(0x20); body.write(0); // local.get 0
-                body.write(0x41); body.write(1); // i32.const 1
-                body.write(0x76); // i32.shr_u
-                body.write(0x10); uleb(body, i - 1); // call i-1
-                body.write(0x73); // i32.xor
-            }
-            body.write(0x0b);
             uleb(code, body.size());
             code.writeBytes(body.toByteArray());
         }
         section(m, 10, code.toByteArray());
         Files.write(Path.of(args[1]), m.toByteArray());
+    }
+
+    /** {@code x * (2i+1) + i}, xor-ed with {@code call i-1} on {@code x >> 1} unless i is a multiple of 8; {@code end}. */
+    private static void scaling(ByteArrayOutputStream body, int i) {
+        body.write(0x20); body.write(0); // local.get 0
+        body.write(0x41); sleb(body, 2 * i + 1); // i32.const
+        body.write(0x6c); // i32.mul
+        body.write(0x41); sleb(body, i); // i32.const
+        body.write(0x6a); // i32.add
+        if (i % 8 != 0) {
+            body.write(0x20); body.write(0); // local.get 0
+            body.write(0x41); body.write(1); // i32.const 1
+            body.write(0x76); // i32.shr_u
+            body.write(0x10); uleb(body, i - 1); // call i-1
+            body.write(0x73); // i32.xor
+        }
+        body.write(0x0b);
     }
 
     /** {@code local.get 0 i32.const i i32.add}, then for an even i (not the last) {@code call i+1}; {@code end}. */
