@@ -1,5 +1,6 @@
 package io.github.wasmaot.compiler;
 
+import static io.github.wasmaot.compiler.TinyModules.compiledText;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +9,6 @@ import io.github.wasmaot.format.AotFormatException;
 import io.github.wasmaot.format.testing.AotVectors;
 import io.github.wasmaot.format.AotImage;
 import io.github.wasmaot.format.AotReader;
-import io.github.wasmaot.format.section.PlacedSection;
-import io.github.wasmaot.format.section.SectionKind;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,13 +26,6 @@ class CodegenSemanticsTest {
     static Stream<Arguments> cells() {
         return Stream.of(Arguments.of("wamr-cba4c782", "x86_64"), Arguments.of("wamr-cba4c782", "aarch64"),
                 Arguments.of("wamr-2.4", "x86_64"), Arguments.of("wamr-2.4", "aarch64"));
-    }
-
-    private static byte[] text(byte[] wasm, CompileOptions options) throws AotFormatException {
-        byte[] image = AotCompiler.compile(wasm, "m.wasm", options);
-        AotImage parsed = AotReader.read(image, "m.aot");
-        PlacedSection p = parsed.placed(SectionKind.TEXT).orElseThrow();
-        return Arrays.copyOfRange(image, p.bodyOffset(), p.bodyOffset() + (int) p.size());
     }
 
     private static java.util.Set<String> relocatedSymbols(byte[] wasm, CompileOptions options)
@@ -65,18 +57,18 @@ class CodegenSemanticsTest {
     @MethodSource("cells")
     void nanQuietingFloatIdentitiesAreNotFolded(String profile, String isa) throws Exception {
         CompileOptions options = CompileOptions.of(profile, isa);
-        byte[] identity32 = text(TinyModules.unary(F32), options);
-        byte[] identity64 = text(TinyModules.unary(F64), options);
+        byte[] identity32 = compiledText(TinyModules.unary(F32), options);
+        byte[] identity64 = compiledText(TinyModules.unary(F64), options);
         // f32.const 0 f32.sub; f32.const 1 f32.mul; f32.const 1 f32.div; f64.promote_f32 f32.demote_f64
-        assertFalse(Arrays.equals(identity32, text(TinyModules.unary(F32, 0x43, 0, 0, 0, 0, 0x93), options)));
+        assertFalse(Arrays.equals(identity32, compiledText(TinyModules.unary(F32, 0x43, 0, 0, 0, 0, 0x93), options)));
         assertFalse(Arrays.equals(identity32,
-                text(TinyModules.unary(F32, 0x43, 0, 0, 0x80, 0x3f, 0x94), options)));
+                compiledText(TinyModules.unary(F32, 0x43, 0, 0, 0x80, 0x3f, 0x94), options)));
         assertFalse(Arrays.equals(identity32,
-                text(TinyModules.unary(F32, 0x43, 0, 0, 0x80, 0x3f, 0x95), options)));
-        assertFalse(Arrays.equals(identity32, text(TinyModules.unary(F32, 0xbb, 0xb6), options)));
+                compiledText(TinyModules.unary(F32, 0x43, 0, 0, 0x80, 0x3f, 0x95), options)));
+        assertFalse(Arrays.equals(identity32, compiledText(TinyModules.unary(F32, 0xbb, 0xb6), options)));
         // f64.const 0 f64.sub
         assertFalse(Arrays.equals(identity64,
-                text(TinyModules.unary(F64, 0x44, 0, 0, 0, 0, 0, 0, 0, 0, 0xa1), options)));
+                compiledText(TinyModules.unary(F64, 0x44, 0, 0, 0, 0, 0, 0, 0, 0, 0xa1), options)));
     }
 
     /**
@@ -89,16 +81,16 @@ class CodegenSemanticsTest {
     void droppedLoadsStay(String profile, String isa) throws Exception {
         for (boolean boundsChecks : new boolean[] {false, true}) {
             CompileOptions options = CompileOptions.of(profile, isa).withBoundsChecks(boundsChecks);
-            byte[] empty = text(TinyModules.emptyWithMemory(), options);
-            byte[] droppedLoad = text(TinyModules.withMemory(0x2d, 0x00, 0x00, 0x1a), options);
+            byte[] empty = compiledText(TinyModules.emptyWithMemory(), options);
+            byte[] droppedLoad = compiledText(TinyModules.withMemory(0x2d, 0x00, 0x00, 0x1a), options);
             assertFalse(Arrays.equals(empty, droppedLoad), "bounds checks " + boundsChecks);
             // i32.load8_u local.set 1, local 1 never read
-            byte[] deadLocal = text(TinyModules.withMemoryAndLocal(0x2d, 0x00, 0x00, 0x21, 0x01), options);
+            byte[] deadLocal = compiledText(TinyModules.withMemoryAndLocal(0x2d, 0x00, 0x00, 0x21, 0x01), options);
             assertFalse(Arrays.equals(empty, deadLocal), "bounds checks " + boundsChecks);
         }
         // local.get 0 drop: no load, nothing to keep
         CompileOptions options = CompileOptions.of(profile, isa);
-        assertArrayEquals(text(TinyModules.emptyWithMemory(), options),
-                text(TinyModules.withMemory(0x1a), options));
+        assertArrayEquals(compiledText(TinyModules.emptyWithMemory(), options),
+                compiledText(TinyModules.withMemory(0x1a), options));
     }
 }

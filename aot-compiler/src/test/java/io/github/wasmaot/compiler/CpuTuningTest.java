@@ -3,11 +3,6 @@ package io.github.wasmaot.compiler;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.wasmaot.format.AotImage;
-import io.github.wasmaot.format.AotReader;
-import io.github.wasmaot.format.section.PlacedSection;
-import io.github.wasmaot.format.section.SectionKind;
-import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,13 +17,6 @@ class CpuTuningTest {
     /** {@code (func (param i32) (result i32) (i32.rotl (local.get 0) (i32.const 7)))}. */
     private static final byte[] ROTL7 = TinyModules.unary((byte) 0x7f, 0x41, 0x07, 0x77);
 
-    private static byte[] code(String profile, String cpu) throws Exception {
-        byte[] image = AotCompiler.compile(ROTL7, "rotl.wasm", new CompileOptions(profile, "x86_64", 3, false, cpu));
-        AotImage parsed = AotReader.read(image, "rotl.aot");
-        PlacedSection text = parsed.placed(SectionKind.TEXT).orElseThrow();
-        return Arrays.copyOfRange(image, text.bodyOffset(), text.bodyOffset() + (int) text.size());
-    }
-
     /** Whether {@code code} holds {@code shld}/{@code shrd} with an immediate ({@code 0F A4} / {@code 0F AC}). */
     private static boolean hasDoubleShift(byte[] code) {
         for (int i = 0; i + 1 < code.length; i++) {
@@ -42,7 +30,7 @@ class CpuTuningTest {
     @ParameterizedTest
     @CsvSource({"wamr-cba4c782, x86-64-v2", "wamr-cba4c782, x86-64-v3", "wamr-2.4, x86-64-v2", "wamr-2.4, x86-64"})
     void levelsAreTunedGenericallyAndRotateWithRol(String profile, String cpu) throws Exception {
-        byte[] code = code(profile, cpu);
+        byte[] code = TinyModules.compiledText(ROTL7, new CompileOptions(profile, "x86_64", 3, false, cpu));
         String hex = HexFormat.of().formatHex(code);
         assertFalse(hasDoubleShift(code), "shld/shrd in " + hex);
         // rol r32, 7 (C1 /0 7), ror r32, 25 (C1 /1 25) or BMI2's rorx r32, r/m32, 25 (VEX ... F0 /r 25)

@@ -1,5 +1,10 @@
 package io.github.wasmaot.compiler;
 
+import io.github.wasmaot.format.AotFormatException;
+import io.github.wasmaot.format.AotImage;
+import io.github.wasmaot.format.AotReader;
+import io.github.wasmaot.format.section.PlacedSection;
+import io.github.wasmaot.format.section.SectionKind;
 import io.github.wasmaot.wasm.decode.ModuleDecoder;
 import io.github.wasmaot.wasm.instruction.Instruction;
 import io.github.wasmaot.wasm.instruction.Opcode;
@@ -8,6 +13,14 @@ import java.util.Arrays;
 /** Hand-encoded modules for cases no shared module covers. */
 final class TinyModules {
     private TinyModules() {
+    }
+
+    /** The text section's body (literal and code) of {@code wasm} compiled with {@code options}. */
+    static byte[] compiledText(byte[] wasm, CompileOptions options) throws AotFormatException {
+        byte[] image = AotCompiler.compile(wasm, "m.wasm", options);
+        AotImage parsed = AotReader.read(image, "m.aot");
+        PlacedSection p = parsed.placed(SectionKind.TEXT).orElseThrow();
+        return Arrays.copyOfRange(image, p.bodyOffset(), p.bodyOffset() + (int) p.size());
     }
 
     /** {@code (module (table 1 funcref) (func (result i32) table.size 0))}. */
