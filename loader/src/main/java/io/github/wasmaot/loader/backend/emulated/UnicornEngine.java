@@ -30,7 +30,8 @@ public final class UnicornEngine implements AutoCloseable {
 
     /**
      * Which library emulates {@code arch} (configured, bundled build or system library) and its version, as
-     * {@code bundled natives/… (…) (Unicorn 2.0.1)}, or null when none does.
+     * {@code bundled io/github/wasmaot/loader/unicorn/linux-x86_64/libunicorn.so.2.gz (…) (Unicorn 2.1.4)}, or null
+     * when none does.
      */
     public static String libraryDescription(int arch) {
         return UnicornLibrary.Libraries.DEFAULT.forArch(arch).map(UnicornLibrary.Libraries.Loaded::describe).orElse(null);

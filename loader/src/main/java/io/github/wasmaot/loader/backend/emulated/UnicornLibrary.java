@@ -8,8 +8,8 @@ import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
 
 /**
- * JNA binding of the parts of libunicorn 2 the loader uses (the 2.0.1 build bundled through Maven, the system's
- * {@code libunicorn.so.2}, or a configured build: see {@link UnicornNatives}). Constants are in
+ * JNA binding of the parts of libunicorn 2 the loader uses (the patched 2.1.4 and the 2.0.1 builds that come with
+ * the loader, the system's {@code libunicorn.so.2}, or a configured build: see {@link UnicornNatives}). Constants are in
  * {@link UnicornConstants}; every one the loader uses has the same value in 2.0.1 and 2.1.4 (2.1 only appended enum
  * members), and the functions bound here kept their signatures ({@code uc_mem_read}/{@code uc_mem_write} sizes went
  * from {@code size_t} to {@code uint64_t}, the same width on the 64-bit hosts the loader runs on).
@@ -105,9 +105,9 @@ public interface UnicornLibrary extends Library {
         }
 
         /**
-         * The library of {@link UnicornNatives#candidates()} (a configured path alone, else the build bundled
-         * through Maven and the system's library) that emulates {@code arch}, or empty: see {@link #choose}. Each
-         * library is opened with {@code RTLD_LOCAL}, so two builds (the bundled ARM-only one and the system's) can
+         * The library of {@link UnicornNatives#candidates()} (a configured path alone, else the bundled builds and
+         * the system's library) that emulates {@code arch}, or empty: see {@link #choose}. Each
+         * library is opened with {@code RTLD_LOCAL}, so two builds (a bundled ARM-only one and the system's) can
          * serve different architectures in one process without one's symbols resolving into the other.
          */
         synchronized java.util.Optional<Loaded> forArch(int arch) {
@@ -120,8 +120,8 @@ public interface UnicornLibrary extends Library {
          * earlier candidate. A newer Unicorn is preferred because it is faster here (docs/performance.md, "Unicorn
          * versions"): 2.0.1 sends every guest store through its softmmu's slow path and there locks and invalidates
          * translated code for the page; 2.1.x still takes the slow path but skips that work on pages that are not
-         * executable; a build with upstream's "TLB_NOTDIRTY only for executable pages" (#2337, after 2.1.4) keeps
-         * stores to data pages in translated code.
+         * executable; a build with upstream's "TLB_NOTDIRTY only for executable pages" (#2337, after 2.1.4), such
+         * as the patched 2.1.4 bundled for linux-x86_64, keeps stores to data pages in translated code.
          */
         static java.util.Optional<Loaded> choose(java.util.List<Loaded> libs, int arch) {
             Loaded best = null;
@@ -180,9 +180,24 @@ public interface UnicornLibrary extends Library {
                         loadedLibs.add(new Loaded(lib, c.description(), version, java.util.Set.copyOf(archs)));
                     }
                 } catch (UnsatisfiedLinkError e) {
-                    failed.add(c.description() + ": not found");
+                    failed.add(c.description() + ": " + whyNotLoaded(e));
                 }
             }
+        }
+
+        /**
+         * "not found", or the dynamic linker's reason when the file is there but cannot be loaded, e.g.
+         * {@code cannot be loaded: version `GLIBC_2.34' not found} for the patched build on an older glibc.
+         */
+        static String whyNotLoaded(UnsatisfiedLinkError e) {
+            String message = String.valueOf(e.getMessage());
+            java.util.regex.Matcher version = java.util.regex.Pattern.compile("version `[^']+' not found")
+                    .matcher(message);
+            if (version.find()) {
+                return "cannot be loaded: " + version.group();
+            }
+            return message.contains("wrong ELF class") || message.contains("invalid ELF header")
+                    ? "cannot be loaded: not a library for this host" : "not found";
         }
 
         /** dlopen flags: RTLD_LAZY, without RTLD_GLOBAL (JNA's default adds it). */

@@ -1,6 +1,7 @@
 package io.github.wasmaot.loader.backend.emulated;
 
 import io.github.wasmaot.format.io.AtomicOutput;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,29 +13,40 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 
 /**
- * Where the Unicorn library comes from. The loader depends on {@code com.github.zhkl0228:unidbg-unicorn2} (a Maven
- * artifact, like LLVM's natives) only for the Unicorn 2.0.1 builds it carries for linux-x86_64, linux-aarch64,
- * macOS x86_64 and macOS arm64 ({@code natives/<platform>/libunicorn.so|.dylib}, exporting the plain {@code uc_*}
- * C API); none of its Java classes is used. Such a library is copied once into a cache directory named after its
- * SHA-256 and loaded from there, so a machine with only a JDK runs emulated images. The candidates:
+ * Where the Unicorn library comes from. Two builds come with the loader, each copied once into a cache directory
+ * named after its SHA-256 and loaded from there, so a machine with only a JDK runs emulated images:
+ * <ul>
+ *   <li>for linux-x86_64 hosts, Unicorn 2.1.4 with this project's patch for fast guest stores
+ *       ({@value #PATCHED_RESOURCE_DIR}{@code /linux-x86_64/libunicorn.so.2.gz}, made by {@code tools/unicorn/build
+ *       --bundled}; aarch64 guests only; its {@code BUILD} file says from what, and with which toolchain), about
+ *       six times faster than 2.0.1 on store-heavy code (docs/performance.md, "Unicorn versions");</li>
+ *   <li>Unicorn 2.0.1 for linux-x86_64, linux-aarch64, macOS x86_64 and macOS arm64, from the Maven artifact
+ *       {@code com.github.zhkl0228:unidbg-unicorn2} ({@code natives/<platform>/libunicorn.so|.dylib}, exporting the
+ *       plain {@code uc_*} C API; none of its Java classes is used; ARM guests only).</li>
+ * </ul>
+ * The candidates:
  * <ol>
  *   <li>the system property {@value #PATH_PROPERTY} (or the environment variable {@value #PATH_ENV}): a file path to
  *       load, which then alone serves the emulator, or {@code system} to use only the system's library;</li>
- *   <li>the bundled build for this platform;</li>
+ *   <li>the patched build for this platform, then the 2.0.1 build for this platform;</li>
  *   <li>the system's library ({@code libunicorn.so.2}, Debian package {@code libunicorn2}; {@code unicorn} elsewhere).
  *   </li>
  * </ol>
- * Of the bundled and the system's library, each architecture is emulated by the newer one that can (its
- * {@code uc_version}; the bundled one on a tie), since Unicorn 2.1 and later builds run guest stores much faster
- * than 2.0.1 (docs/performance.md, "Unicorn versions"). A library older than Unicorn 2 is not used.
+ * Of those that load, each architecture is emulated by the newest that can (its {@code uc_version}; the earlier
+ * candidate on a tie), since Unicorn 2.1 and later builds run guest stores much faster than 2.0.1. The patched build
+ * needs glibc 2.34 or later; where it does not load, the 2.0.1 build serves. A library older than Unicorn 2 is not
+ * used.
  */
 public final class UnicornNatives {
     /** System property naming the library to load, or {@code system}. */
     public static final String PATH_PROPERTY = "wasmaot.unicorn.library";
     /** Environment variable read when the system property is not set. */
     public static final String PATH_ENV = "WASM_AOT_UNICORN_LIBRARY";
+    /** Class-path folder of the patched builds, one subfolder per host platform. */
+    public static final String PATCHED_RESOURCE_DIR = "io/github/wasmaot/loader/unicorn";
 
     private UnicornNatives() {
     }
@@ -53,22 +65,36 @@ public final class UnicornNatives {
             return out;
         }
         if (configured == null || !configured.equals("system")) {
-            bundledResource().ifPresent(resource -> {
-                try {
-                    Path file = extract(resource);
-                    out.add(new Candidate(file.toString(), "bundled " + resource + " (" + file + ")"));
-                } catch (IOException e) {
-                    out.add(new Candidate(null, "bundled " + resource + " could not be copied out: "
-                            + e.getMessage()));
-                }
-            });
+            patchedResource().ifPresent(resource -> out.add(bundled(resource)));
+            bundledResource().ifPresent(resource -> out.add(bundled(resource)));
         }
         out.add(new Candidate("unicorn", "system library unicorn"));
         out.add(new Candidate("libunicorn.so.2", "system library libunicorn.so.2 (Debian package libunicorn2)"));
         return out;
     }
 
-    /** The class-path resource holding the bundled build for this OS and CPU, if there is one. */
+    private static Candidate bundled(String resource) {
+        try {
+            Path file = extract(resource);
+            return new Candidate(file.toString(), "bundled " + resource + " (" + file + ")");
+        } catch (IOException e) {
+            return new Candidate(null, "bundled " + resource + " could not be copied out: " + e.getMessage());
+        }
+    }
+
+    /** The class-path resource holding the patched Unicorn 2.1.4 for this OS and CPU, if there is one. */
+    public static Optional<String> patchedResource() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+            return Optional.empty();
+        }
+        String resource = PATCHED_RESOURCE_DIR + "/linux-x86_64/libunicorn.so.2.gz";
+        return UnicornNatives.class.getClassLoader().getResource(resource) == null ? Optional.empty()
+                : Optional.of(resource);
+    }
+
+    /** The class-path resource holding the Unicorn 2.0.1 build for this OS and CPU, if there is one. */
     public static Optional<String> bundledResource() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
@@ -96,7 +122,8 @@ public final class UnicornNatives {
 
     /**
      * Copies the resource to {@code <cache>/wasm-aot/unicorn/<sha256>/<name>} unless a complete copy is there
-     * already (through {@link AtomicOutput}, so concurrent JVMs never load a half-written file).
+     * already (through {@link AtomicOutput}, so concurrent JVMs never load a half-written file). A resource named
+     * {@code *.gz} is unpacked first; the name and the SHA-256 are then those of the library.
      */
     static Path extract(String resource) throws IOException {
         return extract(resource, cacheRoots());
@@ -111,8 +138,16 @@ public final class UnicornNatives {
             }
             bytes = in.readAllBytes();
         }
-        String sha = sha256(bytes);
         String name = resource.substring(resource.lastIndexOf('/') + 1);
+        if (name.endsWith(".gz")) {
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                throw new IOException("resource " + resource + " is not a whole gzip file: " + e.getMessage(), e);
+            }
+            name = name.substring(0, name.length() - ".gz".length());
+        }
+        String sha = sha256(bytes);
         IOException last = null;
         for (Path root : roots) {
             Path dir = root.resolve("wasm-aot").resolve("unicorn").resolve(sha);

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Unicorn library arrives through Maven and is the one the emulated backend loads. */
+/**
+ * The Unicorn libraries that come with the loader (the patched 2.1.4 for linux-x86_64, 2.0.1 through Maven) are the
+ * ones the emulated backend loads.
+ */
 class UnicornNativesTest {
 
     @TempDir
@@ -43,10 +46,80 @@ class UnicornNativesTest {
                 && System.getenv(UnicornNatives.PATH_ENV) == null, "a Unicorn library is configured explicitly");
         int arm64 = UnicornConstants.UC_ARCH_ARM64;
         assertNull(UnicornEngine.unavailableReason(arm64));
-        // the bundled 2.0.1 serves aarch64 unless the system has a newer Unicorn, which is preferred
+        // the patched 2.1.4 serves aarch64 on linux-x86_64 and 2.0.1 elsewhere, unless the system has a newer Unicorn
         String chosen = UnicornEngine.libraryDescription(arm64);
-        assertTrue(chosen.startsWith("bundled natives/") && chosen.endsWith("(Unicorn 2.0.1)")
-                || chosen.startsWith("system library") && !chosen.endsWith("(Unicorn 2.0.1)"), chosen);
+        String expected = UnicornNatives.patchedResource()
+                .map(resource -> "bundled " + resource + " (").orElse("bundled natives/");
+        String version = UnicornNatives.patchedResource().isPresent() ? "(Unicorn 2.1.4)" : "(Unicorn 2.0.1)";
+        assertTrue(chosen.startsWith(expected) && chosen.endsWith(version)
+                || chosen.startsWith("system library") && !chosen.endsWith(version), chosen);
+    }
+
+    @Test
+    void linuxX8664HostsHaveThePatchedBuild() {
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch");
+        assertEquals(os.contains("linux") && (arch.equals("amd64") || arch.equals("x86_64")),
+                UnicornNatives.patchedResource().isPresent());
+    }
+
+    /**
+     * The patched library is the one its BUILD file describes, made from the patch in tools/unicorn as it is now: a
+     * changed patch without a rebuilt library (tools/unicorn/build --bundled) fails here.
+     */
+    @Test
+    void thePatchedBuildIsTheOneItsBuildFileDescribes() throws Exception {
+        String resource = UnicornNatives.patchedResource().orElse(null);
+        Assumptions.assumeTrue(resource != null, "no patched build for this host");
+        String build = new String(resourceBytes(UnicornNatives.PATCHED_RESOURCE_DIR + "/linux-x86_64/BUILD"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher library = java.util.regex.Pattern.compile("libunicorn\\.so\\.2 sha256 ([0-9a-f]{64})")
+                .matcher(build);
+        assertTrue(library.find(), build);
+        assertEquals(library.group(1), sha256(gunzip(resourceBytes(resource))));
+        java.util.regex.Matcher patch = java.util.regex.Pattern
+                .compile("tools/unicorn/(\\S+\\.patch)\\s+\\(sha256 ([0-9a-f]{64})\\)").matcher(build);
+        assertTrue(patch.find(), build);
+        Path patchFile = Path.of("..", "tools", "unicorn", patch.group(1));
+        Assumptions.assumeTrue(Files.isRegularFile(patchFile), "tools/unicorn is not beside this module");
+        assertEquals(patch.group(2), sha256(Files.readAllBytes(patchFile)), patchFile + " changed since the build");
+        assertTrue(resourceBytes(UnicornNatives.PATCHED_RESOURCE_DIR + "/linux-x86_64/COPYING").length > 10_000,
+                "Unicorn's licence (GPL-2.0) travels with the library");
+    }
+
+    @Test
+    void thePatchedBuildIsUnpackedOnceUnderItsOwnHash() throws Exception {
+        String resource = UnicornNatives.patchedResource().orElse(null);
+        Assumptions.assumeTrue(resource != null, "no patched build for this host");
+        byte[] library = gunzip(resourceBytes(resource));
+        Path file = UnicornNatives.extract(resource, List.of(cache));
+        assertEquals("libunicorn.so.2", file.getFileName().toString());
+        assertEquals(sha256(library), file.getParent().getFileName().toString());
+        assertArrayEquals(library, Files.readAllBytes(file));
+        long modified = Files.getLastModifiedTime(file).toMillis();
+        assertEquals(file, UnicornNatives.extract(resource, List.of(cache)));
+        assertEquals(modified, Files.getLastModifiedTime(file).toMillis(), "an intact copy is not rewritten");
+    }
+
+    @Test
+    void aTruncatedPackedResourceIsRefusedAndNothingIsWritten() throws Exception {
+        // a 2,000-byte gzip file cut at 1,000 bytes (test resource)
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> UnicornNatives.extract("unicorn/truncated.so.gz", List.of(cache)));
+        assertTrue(e.getMessage().startsWith("resource unicorn/truncated.so.gz is not a whole gzip file: "),
+                e.getMessage());
+        assertTrue(Files.notExists(cache.resolve("wasm-aot")), "nothing is written for a damaged resource");
+    }
+
+    @Test
+    void aLibraryTheHostCannotLoadSaysWhy() {
+        assertEquals("cannot be loaded: version `GLIBC_2.34' not found", UnicornLibrary.Libraries.whyNotLoaded(
+                new UnsatisfiedLinkError("Unable to load library '/c/libunicorn.so.2': /lib/x86_64-linux-gnu/libc.so.6: "
+                        + "version `GLIBC_2.34' not found (required by /c/libunicorn.so.2)")));
+        assertEquals("cannot be loaded: not a library for this host", UnicornLibrary.Libraries.whyNotLoaded(
+                new UnsatisfiedLinkError("/c/libunicorn.so.2: wrong ELF class: ELFCLASS32")));
+        assertEquals("not found", UnicornLibrary.Libraries.whyNotLoaded(new UnsatisfiedLinkError(
+                "Unable to load library 'unicorn': libunicorn.so: cannot open shared object file: No such file")));
     }
 
     @Test
@@ -94,19 +167,24 @@ class UnicornNativesTest {
     }
 
     @Test
-    void theBundledBuildAloneEmulatesArm64ButNotX86() {
-        String resource = UnicornNatives.bundledResource().orElseThrow();
-        UnicornLibrary.Libraries libs = new UnicornLibrary.Libraries(() -> {
-            try {
-                return List.of(new UnicornNatives.Candidate(
-                        UnicornNatives.extract(resource, List.of(cache)).toString(), "bundled"));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        assertTrue(libs.forArch(UnicornConstants.UC_ARCH_ARM64).isPresent());
-        assertTrue(libs.forArch(UnicornConstants.UC_ARCH_X86).isEmpty());
-        assertEquals("bundled (Unicorn 2.0.1) emulates arm64", libs.tried());
+    void eachBundledBuildAloneEmulatesArm64ButNotX86() {
+        List<String> resources = new java.util.ArrayList<>();
+        UnicornNatives.patchedResource().ifPresent(resources::add);
+        resources.add(UnicornNatives.bundledResource().orElseThrow());
+        for (String resource : resources) {
+            UnicornLibrary.Libraries libs = new UnicornLibrary.Libraries(() -> {
+                try {
+                    return List.of(new UnicornNatives.Candidate(
+                            UnicornNatives.extract(resource, List.of(cache)).toString(), "bundled"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertTrue(libs.forArch(UnicornConstants.UC_ARCH_ARM64).isPresent(), resource);
+            assertTrue(libs.forArch(UnicornConstants.UC_ARCH_X86).isEmpty(), resource);
+            String version = resource.endsWith(".gz") ? "2.1.4" : "2.0.1";
+            assertEquals("bundled (Unicorn " + version + ") emulates arm64", libs.tried());
+        }
     }
 
     @Test
@@ -136,6 +214,16 @@ class UnicornNativesTest {
         String description = UnicornEngine.libraryDescription(UnicornConstants.UC_ARCH_ARM64);
         assertTrue(description != null && description.startsWith(configured + " (from " + UnicornNatives.PATH_PROPERTY
                 + ") (Unicorn 2."), description);
+    }
+
+    private static byte[] gunzip(byte[] bytes) throws Exception {
+        try (InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private byte[] resourceBytes(String resource) throws Exception {
