@@ -156,32 +156,41 @@ public interface UnicornLibrary extends Library {
             loaded = true;
             java.util.Set<String> paths = new java.util.HashSet<>();
             for (UnicornNatives.Candidate c : candidates.get()) {
-                if (c.jnaName() == null) {
-                    failed.add(c.description());
-                    continue;
+                while (c != null && !load(c, paths) && c.fallback() != null) {
+                    c = c.fallback().get();
                 }
-                try {
-                    // the same options for both calls: JNA keys its open libraries by name and options, so the
-                    // interface binds to this RTLD_LOCAL handle rather than opening the library a second time
-                    java.util.Map<String, Object> options = java.util.Map.of(Library.OPTION_OPEN_FLAGS,
-                            RTLD_LAZY_LOCAL);
-                    com.sun.jna.NativeLibrary handle = com.sun.jna.NativeLibrary.getInstance(c.jnaName(), options);
-                    UnicornLibrary lib = Native.load(c.jnaName(), UnicornLibrary.class, options);
-                    String file = handle.getFile() == null ? c.jnaName() : handle.getFile().getAbsolutePath();
-                    if (paths.add(file)) {
-                        int version = lib.uc_version(null, null);
-                        if (Integer.compareUnsigned(version, MINIMUM_VERSION) < 0) {
-                            failed.add(c.description() + ": Unicorn " + versionText(version)
-                                    + ", the loader needs Unicorn 2");
-                            continue;
-                        }
-                        java.util.Set<Integer> archs = new java.util.HashSet<>();
-                        ARCHS.keySet().stream().filter(lib::uc_arch_supported).forEach(archs::add);
-                        loadedLibs.add(new Loaded(lib, c.description(), version, java.util.Set.copyOf(archs)));
+            }
+        }
+
+        /** Loads {@code c} unless it is a file already loaded; false when it cannot serve (the reason is kept). */
+        private boolean load(UnicornNatives.Candidate c, java.util.Set<String> paths) {
+            if (c.jnaName() == null) {
+                failed.add(c.description());
+                return false;
+            }
+            try {
+                // the same options for both calls: JNA keys its open libraries by name and options, so the
+                // interface binds to this RTLD_LOCAL handle rather than opening the library a second time
+                java.util.Map<String, Object> options = java.util.Map.of(Library.OPTION_OPEN_FLAGS,
+                        RTLD_LAZY_LOCAL);
+                com.sun.jna.NativeLibrary handle = com.sun.jna.NativeLibrary.getInstance(c.jnaName(), options);
+                UnicornLibrary lib = Native.load(c.jnaName(), UnicornLibrary.class, options);
+                String file = handle.getFile() == null ? c.jnaName() : handle.getFile().getAbsolutePath();
+                if (paths.add(file)) {
+                    int version = lib.uc_version(null, null);
+                    if (Integer.compareUnsigned(version, MINIMUM_VERSION) < 0) {
+                        failed.add(c.description() + ": Unicorn " + versionText(version)
+                                + ", the loader needs Unicorn 2");
+                        return false;
                     }
-                } catch (UnsatisfiedLinkError e) {
-                    failed.add(c.description() + ": " + whyNotLoaded(e));
+                    java.util.Set<Integer> archs = new java.util.HashSet<>();
+                    ARCHS.keySet().stream().filter(lib::uc_arch_supported).forEach(archs::add);
+                    loadedLibs.add(new Loaded(lib, c.description(), version, java.util.Set.copyOf(archs)));
                 }
+                return true;
+            } catch (UnsatisfiedLinkError e) {
+                failed.add(c.description() + ": " + whyNotLoaded(e));
+                return false;
             }
         }
 

@@ -8,11 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -31,7 +38,7 @@ import java.util.zip.GZIPInputStream;
  * <ol>
  *   <li>the system property {@value #PATH_PROPERTY} (or the environment variable {@value #PATH_ENV}): a file path to
  *       load, which then alone serves the emulator, or {@code system} to use only the system's library;</li>
- *   <li>the patched build for this platform, then the 2.0.1 build for this platform;</li>
+ *   <li>the patched build for this platform or, where there is none or it does not load, the 2.0.1 build;</li>
  *   <li>the system's library ({@code libunicorn.so.2}, Debian package {@code libunicorn2}; {@code unicorn} elsewhere).
  *   </li>
  * </ol>
@@ -51,8 +58,15 @@ public final class UnicornNatives {
     private UnicornNatives() {
     }
 
-    /** One way to load the library: a path or a name for JNA, and what it is, for messages. */
-    public record Candidate(String jnaName, String description) {
+    /**
+     * One way to load the library: a path or a name for JNA, and what it is, for messages; {@code fallback}, if not
+     * null, gives the candidate to try in its place when this one does not load (the 2.0.1 build behind the patched
+     * one: older, emulating the same architectures, so not worth copying out and loading while the patched loads).
+     */
+    public record Candidate(String jnaName, String description, Supplier<Candidate> fallback) {
+        public Candidate(String jnaName, String description) {
+            this(jnaName, description, null);
+        }
     }
 
     /** The candidates in the order they are tried. */
@@ -65,8 +79,15 @@ public final class UnicornNatives {
             return out;
         }
         if (configured == null || !configured.equals("system")) {
-            patchedResource().ifPresent(resource -> out.add(bundled(resource)));
-            bundledResource().ifPresent(resource -> out.add(bundled(resource)));
+            Optional<String> older = bundledResource();
+            Optional<String> patched = patchedResource();
+            if (patched.isPresent()) {
+                Candidate first = bundled(patched.get());
+                out.add(older.isEmpty() ? first : new Candidate(first.jnaName(), first.description(),
+                        () -> bundled(older.get())));
+            } else {
+                older.ifPresent(resource -> out.add(bundled(resource)));
+            }
         }
         out.add(new Candidate("unicorn", "system library unicorn"));
         out.add(new Candidate("libunicorn.so.2", "system library libunicorn.so.2 (Debian package libunicorn2)"));
@@ -123,7 +144,10 @@ public final class UnicornNatives {
     /**
      * Copies the resource to {@code <cache>/wasm-aot/unicorn/<sha256>/<name>} unless a complete copy is there
      * already (through {@link AtomicOutput}, so concurrent JVMs never load a half-written file). A resource named
-     * {@code *.gz} is unpacked first; the name and the SHA-256 are then those of the library.
+     * {@code *.gz} is unpacked first; the name and the SHA-256 are then those of the library, and the SHA-256 is the
+     * one the {@code BUILD} file beside it records, when there is one. A copy counts as complete when its bytes equal
+     * the library's: the SHA-256 is computed only to name a new copy (hashing both on every start cost a short run
+     * about 0.25 s under the launcher's C1-only JIT).
      */
     static Path extract(String resource) throws IOException {
         return extract(resource, cacheRoots());
@@ -140,22 +164,32 @@ public final class UnicornNatives {
         }
         String name = resource.substring(resource.lastIndexOf('/') + 1);
         if (name.endsWith(".gz")) {
-            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-                bytes = in.readAllBytes();
-            } catch (IOException e) {
-                throw new IOException("resource " + resource + " is not a whole gzip file: " + e.getMessage(), e);
-            }
+            bytes = gunzip(resource, bytes);
             name = name.substring(0, name.length() - ".gz".length());
         }
-        String sha = sha256(bytes);
+        Optional<String> recorded = recordedSha256(resource, name);
+        String sha = recorded.isPresent() ? recorded.get() : sha256(bytes);
+        boolean checked = recorded.isEmpty();
         IOException last = null;
         for (Path root : roots) {
             Path dir = root.resolve("wasm-aot").resolve("unicorn").resolve(sha);
             Path target = dir.resolve(name);
             try {
-                if (Files.isRegularFile(target) && sha256(Files.readAllBytes(target)).equals(sha)) {
+                if (Files.isRegularFile(target) && Files.size(target) == bytes.length
+                        && Arrays.equals(Files.readAllBytes(target), bytes)) {
                     return target;
                 }
+            } catch (IOException e) {
+                // unreadable: written over below
+            }
+            if (!checked) {
+                if (!sha256(bytes).equals(sha)) {
+                    throw new IOException("resource " + resource + " is not the library its BUILD file records"
+                            + " (sha256 " + sha + ")");
+                }
+                checked = true;
+            }
+            try {
                 Files.createDirectories(dir);
                 AtomicOutput.write(target, bytes);
                 return target;
@@ -164,6 +198,44 @@ public final class UnicornNatives {
             }
         }
         throw last != null ? last : new IOException("no cache directory");
+    }
+
+    /**
+     * The bytes a whole gzip file unpacks to, into an array of the size its trailer gives (a third of the time of
+     * growing one as {@code readAllBytes} does, under C1).
+     */
+    private static byte[] gunzip(String resource, byte[] packed) throws IOException {
+        try {
+            if (packed.length < 18) {
+                throw new java.io.EOFException("shorter than a gzip header and trailer");
+            }
+            int size = ByteBuffer.wrap(packed, packed.length - 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+            if (size < 0) {
+                throw new IOException("unpacks to more than 2 GiB");
+            }
+            byte[] out = new byte[size];
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(packed), 1 << 16)) {
+                if (in.readNBytes(out, 0, size) != size || in.read() != -1) {
+                    throw new IOException("its size is not the one its trailer gives");
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IOException("resource " + resource + " is not a whole gzip file: " + e.getMessage(), e);
+        }
+    }
+
+    /** The SHA-256 of {@code name} that the {@code BUILD} resource beside {@code resource} records, if any. */
+    private static Optional<String> recordedSha256(String resource, String name) throws IOException {
+        String build = resource.substring(0, resource.lastIndexOf('/') + 1) + "BUILD";
+        try (InputStream in = UnicornNatives.class.getClassLoader().getResourceAsStream(build)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + " sha256 ([0-9a-f]{64})$")
+                    .matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        }
     }
 
     private static List<Path> cacheRoots() {

@@ -112,6 +112,37 @@ class UnicornNativesTest {
     }
 
     @Test
+    void aResourceThatIsNotTheLibraryItsBuildFileRecordsIsRefused() throws Exception {
+        // unicorn/mismatch/BUILD records the sha256 of other bytes than lib.so.gz unpacks to (test resources)
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> UnicornNatives.extract("unicorn/mismatch/lib.so.gz", List.of(cache)));
+        assertEquals("resource unicorn/mismatch/lib.so.gz is not the library its BUILD file records (sha256 "
+                + "0000000000000000000000000000000000000000000000000000000000000000)", e.getMessage());
+        assertTrue(Files.notExists(cache.resolve("wasm-aot")), "nothing is written for a mismatched resource");
+    }
+
+    @Test
+    void theFallbackServesOnlyWhenTheFirstBuildDoesNotLoad() throws Exception {
+        String older = UnicornNatives.bundledResource().orElseThrow();
+        String olderPath = UnicornNatives.extract(older, List.of(cache)).toString();
+        var fallback = new UnicornNatives.Candidate(olderPath, "older");
+        // a first build that cannot load: the fallback serves, and both are named
+        UnicornLibrary.Libraries broken = new UnicornLibrary.Libraries(() -> List.of(new UnicornNatives.Candidate(
+                cache.resolve("missing.so").toString(), "patched", () -> fallback)));
+        assertEquals("older", broken.forArch(UnicornConstants.UC_ARCH_ARM64).orElseThrow().description());
+        assertEquals("older (Unicorn 2.0.1) emulates arm64; patched: not found", broken.tried());
+        // a first build that loads: the fallback is never asked for
+        java.util.concurrent.atomic.AtomicBoolean asked = new java.util.concurrent.atomic.AtomicBoolean();
+        UnicornLibrary.Libraries working = new UnicornLibrary.Libraries(() -> List.of(new UnicornNatives.Candidate(
+                olderPath, "first", () -> {
+                    asked.set(true);
+                    return fallback;
+                })));
+        assertEquals("first", working.forArch(UnicornConstants.UC_ARCH_ARM64).orElseThrow().description());
+        assertTrue(!asked.get(), "the fallback was copied out or loaded although the first build loaded");
+    }
+
+    @Test
     void aLibraryTheHostCannotLoadSaysWhy() {
         assertEquals("cannot be loaded: version `GLIBC_2.34' not found", UnicornLibrary.Libraries.whyNotLoaded(
                 new UnsatisfiedLinkError("Unable to load library '/c/libunicorn.so.2': /lib/x86_64-linux-gnu/libc.so.6: "
