@@ -4,13 +4,13 @@ import io.github.wasmaot.format.io.AtomicOutput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -54,6 +54,8 @@ public final class UnicornNatives {
     public static final String PATH_ENV = "WASM_AOT_UNICORN_LIBRARY";
     /** Class-path folder of the patched builds, one subfolder per host platform. */
     public static final String PATCHED_RESOURCE_DIR = "io/github/wasmaot/loader/unicorn";
+    /** Largest library a packed resource may unpack to (the patched build is 2.5 MB). */
+    static final int MAX_LIBRARY_BYTES = 64 << 20;
 
     private UnicornNatives() {
     }
@@ -201,17 +203,19 @@ public final class UnicornNatives {
     }
 
     /**
-     * The bytes a whole gzip file unpacks to, into an array of the size its trailer gives (a third of the time of
-     * growing one as {@code readAllBytes} does, under C1).
+     * The bytes a whole gzip file unpacks to, read into an array of the size its trailer gives; a file cut short, or
+     * one that unpacks to another size, is refused.
      */
     private static byte[] gunzip(String resource, byte[] packed) throws IOException {
         try {
             if (packed.length < 18) {
                 throw new java.io.EOFException("shorter than a gzip header and trailer");
             }
+            // a damaged file's trailer may give any size: nothing bigger than a library is allocated
             int size = ByteBuffer.wrap(packed, packed.length - 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-            if (size < 0) {
-                throw new IOException("unpacks to more than 2 GiB");
+            if (size < 0 || size > MAX_LIBRARY_BYTES) {
+                throw new IOException("its trailer gives " + Integer.toUnsignedString(size)
+                        + " bytes, more than a library (" + MAX_LIBRARY_BYTES + ")");
             }
             byte[] out = new byte[size];
             try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(packed), 1 << 16)) {

@@ -102,12 +102,17 @@ class UnicornNativesTest {
     }
 
     @Test
-    void aTruncatedPackedResourceIsRefusedAndNothingIsWritten() throws Exception {
-        // a 2,000-byte gzip file cut at 1,000 bytes (test resource)
-        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+    void aDamagedPackedResourceIsRefusedAndNothingIsWritten() throws Exception {
+        // test resources: a 2,000-byte gzip file cut at 1,000 bytes, whose last four bytes then read as a size of
+        // 450,185,295; and the same file with its stream cut in the middle but its trailer (size 2,000) kept
+        java.io.IOException cut = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
                 () -> UnicornNatives.extract("unicorn/truncated.so.gz", List.of(cache)));
-        assertTrue(e.getMessage().startsWith("resource unicorn/truncated.so.gz is not a whole gzip file: "),
-                e.getMessage());
+        assertEquals("resource unicorn/truncated.so.gz is not a whole gzip file: its trailer gives 450185295 bytes,"
+                + " more than a library (67108864)", cut.getMessage());
+        java.io.IOException middle = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> UnicornNatives.extract("unicorn/middle-cut.so.gz", List.of(cache)));
+        assertTrue(middle.getMessage().startsWith("resource unicorn/middle-cut.so.gz is not a whole gzip file: "),
+                middle.getMessage());
         assertTrue(Files.notExists(cache.resolve("wasm-aot")), "nothing is written for a damaged resource");
     }
 
