@@ -196,7 +196,8 @@ public interface UnicornLibrary extends Library {
 
         /**
          * "not found", or the dynamic linker's reason when the file is there but cannot be loaded, e.g.
-         * {@code cannot be loaded: version `GLIBC_2.34' not found} for the patched build on an older glibc.
+         * {@code cannot be loaded: version `GLIBC_2.34' not found} for the patched build on an older glibc, or that a
+         * library that loads lacks Unicorn's functions.
          */
         static String whyNotLoaded(UnsatisfiedLinkError e) {
             String message = String.valueOf(e.getMessage());
@@ -204,6 +205,11 @@ public interface UnicornLibrary extends Library {
                     .matcher(message);
             if (version.find()) {
                 return "cannot be loaded: " + version.group();
+            }
+            java.util.regex.Matcher function = java.util.regex.Pattern.compile("Error looking up function '([^']+)'")
+                    .matcher(message);
+            if (function.find()) {
+                return "not a Unicorn library (no " + function.group(1) + ")";
             }
             return message.contains("wrong ELF class") || message.contains("invalid ELF header")
                     ? "cannot be loaded: not a library for this host" : "not found";

@@ -154,6 +154,9 @@ class UnicornNativesTest {
                         + "version `GLIBC_2.34' not found (required by /c/libunicorn.so.2)")));
         assertEquals("cannot be loaded: not a library for this host", UnicornLibrary.Libraries.whyNotLoaded(
                 new UnsatisfiedLinkError("/c/libunicorn.so.2: wrong ELF class: ELFCLASS32")));
+        assertEquals("not a Unicorn library (no uc_version)", UnicornLibrary.Libraries.whyNotLoaded(
+                new UnsatisfiedLinkError("Error looking up function 'uc_version': /usr/lib/libz.so.1: undefined symbol:"
+                        + " uc_version")));
         assertEquals("not found", UnicornLibrary.Libraries.whyNotLoaded(new UnsatisfiedLinkError(
                 "Unable to load library 'unicorn': libunicorn.so: cannot open shared object file: No such file")));
     }
