@@ -102,28 +102,29 @@ class UnicornNativesTest {
     }
 
     @Test
-    void aDamagedPackedResourceIsRefusedAndNothingIsWritten() throws Exception {
+    void aDamagedPackedResourceIsRefusedAndNothingIsWritten() {
         // test resources: a 2,000-byte gzip file cut at 1,000 bytes, whose last four bytes then read as a size of
         // 450,185,295; and the same file with its stream cut in the middle but its trailer (size 2,000) kept
-        java.io.IOException cut = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
-                () -> UnicornNatives.extract("unicorn/truncated.so.gz", List.of(cache)));
         assertEquals("resource unicorn/truncated.so.gz is not a whole gzip file: its trailer gives 450185295 bytes,"
-                + " more than a library (67108864)", cut.getMessage());
-        java.io.IOException middle = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
-                () -> UnicornNatives.extract("unicorn/middle-cut.so.gz", List.of(cache)));
-        assertTrue(middle.getMessage().startsWith("resource unicorn/middle-cut.so.gz is not a whole gzip file: "),
-                middle.getMessage());
-        assertTrue(Files.notExists(cache.resolve("wasm-aot")), "nothing is written for a damaged resource");
+                + " more than a library (67108864)", refused("unicorn/truncated.so.gz"));
+        String middle = refused("unicorn/middle-cut.so.gz");
+        assertTrue(middle.startsWith("resource unicorn/middle-cut.so.gz is not a whole gzip file: "), middle);
     }
 
     @Test
-    void aResourceThatIsNotTheLibraryItsBuildFileRecordsIsRefused() throws Exception {
+    void aResourceThatIsNotTheLibraryItsBuildFileRecordsIsRefused() {
         // unicorn/mismatch/BUILD records the sha256 of other bytes than lib.so.gz unpacks to (test resources)
-        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
-                () -> UnicornNatives.extract("unicorn/mismatch/lib.so.gz", List.of(cache)));
         assertEquals("resource unicorn/mismatch/lib.so.gz is not the library its BUILD file records (sha256 "
-                + "0000000000000000000000000000000000000000000000000000000000000000)", e.getMessage());
-        assertTrue(Files.notExists(cache.resolve("wasm-aot")), "nothing is written for a mismatched resource");
+                + "0000000000000000000000000000000000000000000000000000000000000000)",
+                refused("unicorn/mismatch/lib.so.gz"));
+    }
+
+    /** The message with which extracting {@code resource} fails; fails the test if anything was written. */
+    private String refused(String resource) {
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> UnicornNatives.extract(resource, List.of(cache)));
+        assertTrue(Files.notExists(cache.resolve("wasm-aot")), "something was written for " + resource);
+        return e.getMessage();
     }
 
     @Test
