@@ -107,38 +107,31 @@ public final class UnicornNatives {
 
     /** The class-path resource holding the patched Unicorn 2.1.4 for this OS and CPU, if there is one. */
     public static Optional<String> patchedResource() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
-            return Optional.empty();
-        }
-        String resource = PATCHED_RESOURCE_DIR + "/linux-x86_64/libunicorn.so.2.gz";
-        return UnicornNatives.class.getClassLoader().getResource(resource) == null ? Optional.empty()
-                : Optional.of(resource);
+        return "linux_64".equals(hostPlatform())
+                ? onClassPath(PATCHED_RESOURCE_DIR + "/linux-x86_64/libunicorn.so.2.gz") : Optional.empty();
     }
 
     /** The class-path resource holding the Unicorn 2.0.1 build for this OS and CPU, if there is one. */
     public static Optional<String> bundledResource() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        boolean x64 = arch.equals("amd64") || arch.equals("x86_64");
-        boolean arm64 = arch.equals("aarch64") || arch.equals("arm64");
-        String platform;
-        String file;
-        if (os.contains("linux")) {
-            platform = x64 ? "linux_64" : arm64 ? "linux_arm64" : null;
-            file = "libunicorn.so";
-        } else if (os.contains("mac") || os.contains("darwin")) {
-            platform = x64 ? "osx_64" : arm64 ? "osx_arm64" : null;
-            file = "libunicorn.dylib";
-        } else {
-            platform = null;
-            file = null;
-        }
+        String platform = hostPlatform();
         if (platform == null) {
             return Optional.empty();
         }
-        String resource = "natives/" + platform + "/" + file;
+        return onClassPath("natives/" + platform + "/"
+                + (platform.startsWith("osx") ? "libunicorn.dylib" : "libunicorn.so"));
+    }
+
+    /** This host as unidbg-unicorn2 names its platforms ({@code linux_64}, {@code osx_arm64} …), or null. */
+    private static String hostPlatform() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String cpu = arch.equals("amd64") || arch.equals("x86_64") ? "64"
+                : arch.equals("aarch64") || arch.equals("arm64") ? "arm64" : null;
+        String system = os.contains("linux") ? "linux" : os.contains("mac") || os.contains("darwin") ? "osx" : null;
+        return cpu == null || system == null ? null : system + "_" + cpu;
+    }
+
+    private static Optional<String> onClassPath(String resource) {
         return UnicornNatives.class.getClassLoader().getResource(resource) == null ? Optional.empty()
                 : Optional.of(resource);
     }
