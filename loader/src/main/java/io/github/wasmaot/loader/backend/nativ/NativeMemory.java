@@ -53,15 +53,15 @@ public final class NativeMemory implements AutoCloseable {
         long head = start - raw;
         long tail = HUGE_PAGE - head;
         if (head > 0) {
-            LibC.INSTANCE.munmap(new Pointer(raw), head);
+            LibC.munmap(new Pointer(raw), head);
         }
         if (tail > 0) {
-            LibC.INSTANCE.munmap(new Pointer(start + length), tail);
+            LibC.munmap(new Pointer(start + length), tail);
         }
         mappings.put(start, length);
         long hugeEnd = (start + length) & -HUGE_PAGE;
         if (hugeEnd > start) {
-            LibC.INSTANCE.madvise(new Pointer(start), hugeEnd - start, LibC.MADV_HUGEPAGE);
+            LibC.madvise(new Pointer(start), hugeEnd - start, LibC.MADV_HUGEPAGE);
         }
         return start;
     }
@@ -77,7 +77,7 @@ public final class NativeMemory implements AutoCloseable {
 
     private long map(long size, Protection protection, int flags) {
         long length = round(size);
-        Pointer p = LibC.INSTANCE.mmap(null, length, prot(protection), flags, -1, 0);
+        Pointer p = LibC.mmap(null, length, prot(protection), flags, -1, 0);
         long address = Pointer.nativeValue(p);
         if (p == null || address == LibC.MAP_FAILED) {
             throw new IllegalStateException("mmap of " + length + " bytes failed, errno " + Native.getLastError());
@@ -87,7 +87,7 @@ public final class NativeMemory implements AutoCloseable {
     }
 
     public void protect(long address, long size, Protection protection) {
-        if (LibC.INSTANCE.mprotect(new Pointer(address), round(size), prot(protection)) != 0) {
+        if (LibC.mprotect(new Pointer(address), round(size), prot(protection)) != 0) {
             throw new IllegalStateException("mprotect(0x" + Long.toHexString(address) + ") failed, errno "
                     + Native.getLastError());
         }
@@ -123,7 +123,7 @@ public final class NativeMemory implements AutoCloseable {
     @Override
     public void close() {
         for (Map.Entry<Long, Long> m : mappings.entrySet()) {
-            LibC.INSTANCE.munmap(new Pointer(m.getKey()), m.getValue());
+            LibC.munmap(new Pointer(m.getKey()), m.getValue());
         }
         mappings.clear();
     }

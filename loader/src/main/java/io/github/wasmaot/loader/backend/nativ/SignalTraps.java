@@ -1,7 +1,6 @@
 package io.github.wasmaot.loader.backend.nativ;
 
 import com.sun.jna.Function;
-import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
@@ -97,8 +96,7 @@ public final class SignalTraps {
     private int stubsUsed = STUBS_PER_CHUNK;
 
     private SignalTraps() {
-        LibC libc = LibC.INSTANCE;
-        Pointer p = libc.mmap(null, PAGE + DATA_SIZE, LibC.PROT_READ | LibC.PROT_WRITE,
+        Pointer p = LibC.mmap(null, PAGE + DATA_SIZE, LibC.PROT_READ | LibC.PROT_WRITE,
                 LibC.MAP_PRIVATE | LibC.MAP_ANONYMOUS, -1, 0);
         code = Pointer.nativeValue(p);
         if (p == null || code == LibC.MAP_FAILED) {
@@ -107,18 +105,17 @@ public final class SignalTraps {
         data = code + PAGE;
         byte[] bytes = HexFormat.of().parseHex(CODE_HEX);
         p.write(0, bytes, 0, bytes.length);
-        if (libc.mprotect(p, PAGE, LibC.PROT_READ | LibC.PROT_EXEC) != 0) {
+        if (LibC.mprotect(p, PAGE, LibC.PROT_READ | LibC.PROT_EXEC) != 0) {
             throw new IllegalStateException("mprotect of the signal handler failed, errno " + Native.getLastError());
         }
-        Pointer f = libc.mmap(null, MAX_DEPTH * FRAME_SIZE, LibC.PROT_READ | LibC.PROT_WRITE,
+        Pointer f = LibC.mmap(null, MAX_DEPTH * FRAME_SIZE, LibC.PROT_READ | LibC.PROT_WRITE,
                 LibC.MAP_PRIVATE | LibC.MAP_ANONYMOUS, -1, 0);
         frames = Pointer.nativeValue(f);
         if (f == null || frames == LibC.MAP_FAILED) {
             throw new IllegalStateException("mmap for call frames failed, errno " + Native.getLastError());
         }
         enter = Function.getFunction(new Pointer(code));
-        Sys sys = Sys.INSTANCE;
-        timeoutSignal = sys.__libc_current_sigrtmin() + 4;
+        timeoutSignal = Glibc.__libc_current_sigrtmin() + 4;
         install(SIGSEGV, 16);
         install(SIGBUS, 32);
         install(timeoutSignal, -1);
@@ -130,7 +127,7 @@ public final class SignalTraps {
         old.clear();
         Memory act = new Memory(152);
         act.clear();
-        if (Sys.INSTANCE.sigaction(sig, null, old) != 0) {
+        if (Glibc.sigaction(sig, null, old) != 0) {
             throw new IllegalStateException("sigaction(" + sig + ") failed, errno " + Native.getLastError());
         }
         int oldFlags = old.getInt(136);
@@ -144,7 +141,7 @@ public final class SignalTraps {
         } else {
             act.setInt(136, SA_SIGINFO | SA_ONSTACK | SA_RESTART);
         }
-        if (Sys.INSTANCE.sigaction(sig, act, null) != 0) {
+        if (Glibc.sigaction(sig, act, null) != 0) {
             throw new IllegalStateException("sigaction(" + sig + ") failed, errno " + Native.getLastError());
         }
     }
@@ -199,8 +196,7 @@ public final class SignalTraps {
 
     /** Makes the current thread the call thread: an alternate signal stack, and its id for the handler. */
     public void attachCallThread() {
-        LibC libc = LibC.INSTANCE;
-        Pointer alt = libc.mmap(null, ALT_STACK_SIZE, LibC.PROT_READ | LibC.PROT_WRITE,
+        Pointer alt = LibC.mmap(null, ALT_STACK_SIZE, LibC.PROT_READ | LibC.PROT_WRITE,
                 LibC.MAP_PRIVATE | LibC.MAP_ANONYMOUS, -1, 0);
         if (alt == null || Pointer.nativeValue(alt) == LibC.MAP_FAILED) {
             throw new IllegalStateException("mmap of the alternate signal stack failed, errno "
@@ -210,10 +206,10 @@ public final class SignalTraps {
         ss.clear();
         ss.setPointer(0, alt);
         ss.setLong(16, ALT_STACK_SIZE);
-        if (Sys.INSTANCE.sigaltstack(ss, null) != 0) {
+        if (Glibc.sigaltstack(ss, null) != 0) {
             throw new IllegalStateException("sigaltstack failed, errno " + Native.getLastError());
         }
-        callThread = Sys.INSTANCE.pthread_self();
+        callThread = Glibc.pthread_self();
         new Pointer(data).setLong(0, callThread);
     }
 
@@ -264,8 +260,7 @@ public final class SignalTraps {
 
     /** One page of stubs {@code mov rax, [rip + target_i]; jmp [rip + host_thunk]}, then their data page. */
     private long newStubChunk() {
-        LibC libc = LibC.INSTANCE;
-        Pointer p = libc.mmap(null, 2 * PAGE, LibC.PROT_READ | LibC.PROT_WRITE,
+        Pointer p = LibC.mmap(null, 2 * PAGE, LibC.PROT_READ | LibC.PROT_WRITE,
                 LibC.MAP_PRIVATE | LibC.MAP_ANONYMOUS, -1, 0);
         long chunk = Pointer.nativeValue(p);
         if (p == null || chunk == LibC.MAP_FAILED) {
@@ -283,7 +278,7 @@ public final class SignalTraps {
         }
         p.write(0, code.array(), 0, (int) PAGE);
         p.setLong(thunkSlot, this.code + HOST_THUNK_OFFSET);
-        if (libc.mprotect(p, PAGE, LibC.PROT_READ | LibC.PROT_EXEC) != 0) {
+        if (LibC.mprotect(p, PAGE, LibC.PROT_READ | LibC.PROT_EXEC) != 0) {
             throw new IllegalStateException("mprotect of host entries failed, errno " + Native.getLastError());
         }
         return chunk;
@@ -311,7 +306,7 @@ public final class SignalTraps {
     public void signalCallThread() {
         long t = callThread;
         if (t != 0) {
-            Sys.INSTANCE.pthread_kill(t, timeoutSignal);
+            Glibc.pthread_kill(t, timeoutSignal);
         }
     }
 
@@ -372,19 +367,5 @@ public final class SignalTraps {
         long[] out = new long[6];
         fp.read(16, out, 0, 6);
         return new Outcome((int) out[0], (int) out[1], out[2], out[3], out[4], out[5]);
-    }
-
-    private interface Sys extends Library {
-        Sys INSTANCE = Native.load("c", Sys.class);
-
-        int sigaction(int sig, Pointer act, Pointer oldact);
-
-        int sigaltstack(Pointer ss, Pointer oldss);
-
-        long pthread_self();
-
-        int pthread_kill(long thread, int sig);
-
-        int __libc_current_sigrtmin();
     }
 }

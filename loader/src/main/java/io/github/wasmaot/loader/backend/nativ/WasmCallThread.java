@@ -1,11 +1,6 @@
 package io.github.wasmaot.loader.backend.nativ;
 
-import com.sun.jna.Library;
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
-import com.sun.jna.ptr.LongByReference;
-import com.sun.jna.ptr.PointerByReference;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -186,39 +181,27 @@ public final class WasmCallThread {
 
     /** pthread_getattr_np / pthread_attr_getstack of the current thread (glibc). */
     private static long lowestStackAddress() {
-        Pthread p = Pthread.INSTANCE;
         Memory attr = new Memory(256);
         attr.clear();
-        int err = p.pthread_getattr_np(p.pthread_self(), attr);
+        int err = Glibc.pthread_getattr_np(Glibc.pthread_self(), attr);
         if (err != 0) {
             throw new IllegalStateException("pthread_getattr_np failed: " + err);
         }
         try {
-            PointerByReference addr = new PointerByReference();
-            LongByReference size = new LongByReference();
-            err = p.pthread_attr_getstack(attr, addr, size);
+            Memory out = new Memory(16);
+            out.clear();
+            err = Glibc.pthread_attr_getstack(attr, out, out.share(8));
             if (err != 0) {
                 throw new IllegalStateException("pthread_attr_getstack failed: " + err);
             }
-            long low = Pointer.nativeValue(addr.getValue());
-            if (size.getValue() < 2 * HEADROOM) {
-                throw new IllegalStateException("native call thread got a " + size.getValue() + "-byte stack");
+            long low = out.getLong(0);
+            long size = out.getLong(8);
+            if (size < 2 * HEADROOM) {
+                throw new IllegalStateException("native call thread got a " + size + "-byte stack");
             }
             return low;
         } finally {
-            p.pthread_attr_destroy(attr);
+            Glibc.pthread_attr_destroy(attr);
         }
-    }
-
-    private interface Pthread extends Library {
-        Pthread INSTANCE = Native.load("c", Pthread.class);
-
-        long pthread_self();
-
-        int pthread_getattr_np(long thread, Pointer attr);
-
-        int pthread_attr_getstack(Pointer attr, PointerByReference stackaddr, LongByReference stacksize);
-
-        int pthread_attr_destroy(Pointer attr);
     }
 }
