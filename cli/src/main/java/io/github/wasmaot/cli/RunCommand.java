@@ -135,6 +135,9 @@ final class RunCommand implements Callable<Integer> {
             } else {
                 result.formattedResults().forEach(out::println);
             }
+            out.flush();
+            err.flush();
+            CdsTraining.afterRun(result.backend().kind());
             return result.exitCode();
         } catch (LoaderException | IOException | IllegalArgumentException e) {
             err.println("wasm-aot run: " + e.getMessage());
