@@ -5,10 +5,11 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 
 /**
- * The signal and thread functions of glibc that the fault traps and the call thread use (x86-64 Linux: SignalTraps
- * and WasmCallThread only reach them there). Direct-mapped, like {@link LibC}, and kept apart from it because
- * {@code pthread_getattr_np} and {@code __libc_current_sigrtmin} are glibc's: binding them fails where the C library
- * has no such symbols, and mapping memory must not depend on that.
+ * The signal and thread functions of glibc that the fault traps and the call thread use: SignalTraps installs its
+ * handlers on x86-64 Linux only; WasmCallThread reads its stack bounds wherever the native backend runs (on other
+ * hosts only with {@code wasmaot.native.unsafe}), as it did through a JNA interface before. Direct-mapped, like
+ * {@link LibC}, and kept apart from it because {@code pthread_getattr_np} and {@code __libc_current_sigrtmin} are
+ * glibc's: binding them fails where the C library has no such symbols, and mapping memory must not depend on that.
  */
 final class Glibc {
     static {
