@@ -7,6 +7,7 @@ import io.github.wasmaot.loader.backend.emulated.EmulatorAbi;
 import io.github.wasmaot.loader.backend.emulated.UnicornConstants;
 import io.github.wasmaot.loader.backend.emulated.UnicornEngine;
 import io.github.wasmaot.loader.backend.emulated.UnicornException;
+import io.github.wasmaot.loader.backend.nativ.NativeMemory;
 import io.github.wasmaot.loader.backend.nativ.Watchdog;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,6 +60,18 @@ public final class EmulatedBackend implements Backend {
      * only stores there leave Unicorn's translated code (see {@link #memoryEnds}).
      */
     private final Map<Long, Guard> guards = new HashMap<>();
+    /**
+     * Host memory behind reserved ranges (linear memories), by guest reservation base: with a Unicorn that has
+     * {@code uc_wasmaot_direct_window} (the bundled linux-x86_64 build), a linear memory is one block of this
+     * process's memory, mapped into the guest page run by page run, so that translated code can reach it without
+     * Unicorn's TLB lookup, as qemu-user does (see {@link #memoryEnds}). Null without such a Unicorn.
+     */
+    private final NativeMemory hostMemory;
+    private final List<HostBacked> hostBacked = new ArrayList<>();
+
+    /** A reserved guest range {@code [guest, guest+size)} backed by host memory from {@code host}. */
+    private record HostBacked(long guest, long size, long host) {
+    }
     /** In-bounds bytes the current call's stores near a memory end replaced, oldest first. */
     private final List<NearEndWrite> nearEndWrites = new ArrayList<>();
     /** The fault was a store that would cross a memory's end, stopped before it wrote anything. */
@@ -89,6 +102,7 @@ public final class EmulatedBackend implements Backend {
     public EmulatedBackend(Isa isa) {
         this.abi = EmulatorAbi.of(isa);
         this.uc = UnicornEngine.open(abi.ucArch(), abi.ucMode(), abi.ucCpuModel());
+        this.hostMemory = uc.hasDirectWindow() ? new NativeMemory() : null;
         try {
             this.trapPage = map(pageSize(), Protection.READ_EXEC);
             this.returnSentinel = trapPage;
@@ -189,22 +203,50 @@ public final class EmulatedBackend implements Backend {
     public long reserve(long size) {
         long address = next;
         next = (address + roundToPage(size) + GAP + GAP - 1) & -GAP;
+        if (hostMemory != null) {
+            // on 2 MiB boundaries with transparent huge pages where the kernel gives them, as the native backend's
+            // linear memory (and the real iwasm's)
+            hostBacked.add(new HostBacked(address, roundToPage(size), hostMemory.reserveHugeAligned(roundToPage(size))));
+        }
         return address;
+    }
+
+    /** The host address behind guest {@code address} in a reserved range, or -1 when it has none. */
+    private long hostAddress(long address) {
+        for (HostBacked r : hostBacked) {
+            if (address >= r.guest() && address - r.guest() < r.size()) {
+                return r.host() + (address - r.guest());
+            }
+        }
+        return -1;
     }
 
     @Override
     public void commit(long address, long size, Protection protection) {
         long rounded = roundToPage(size);
         long page = pageSize();
+        long host = hostAddress(address);
+        if (host >= 0) {
+            hostMemory.protect(host, rounded, protection);
+        }
         if (rounded <= page) {
-            uc.map(address, rounded, perms(protection));
+            commitPart(address, rounded, protection, host);
             return;
         }
         // the last page as a region of its own: it becomes the guard of a linear memory ending here
         // (memoryEnds), and Unicorn changes the protection of part of a region by copying the whole region out
         // and back (split_region): for a memory of GiBs that took minutes, outside any call's time limit
-        uc.map(address, rounded - page, perms(protection));
-        uc.map(address + rounded - page, page, perms(protection));
+        commitPart(address, rounded - page, protection, host);
+        commitPart(address + rounded - page, page, protection, host < 0 ? host : host + rounded - page);
+    }
+
+    /** Maps guest pages, from the host memory at {@code host} when it is not -1. */
+    private void commitPart(long address, long size, Protection protection, long host) {
+        if (host < 0) {
+            uc.map(address, size, perms(protection));
+        } else {
+            uc.mapPtr(address, size, perms(protection), host);
+        }
     }
 
     @Override
@@ -296,12 +338,21 @@ public final class EmulatedBackend implements Backend {
             uc.protect(old.from(), old.end() - old.from(), perms(Protection.READ_WRITE));
         }
         long mappedEnd = base + roundToPage(end - base);
+        long host = hostAddress(base);
         if (end - base <= 0) {
+            if (host >= 0) {
+                uc.directWindow(base, 0, host);
+            }
             return;
         }
         Guard guard = new Guard(Math.max(base, mappedEnd - pageSize()), mappedEnd);
         uc.protect(guard.from(), guard.end() - guard.from(), perms(Protection.READ));
         guards.put(base, guard);
+        if (host >= 0) {
+            // translated code reaches the memory below its guard directly (protecting a page of the window, as
+            // above, ends it: set it again)
+            uc.directWindow(base, guard.from() - base, host);
+        }
     }
 
     /**
@@ -401,5 +452,8 @@ public final class EmulatedBackend implements Backend {
     @Override
     public void close() {
         uc.close();
+        if (hostMemory != null) {
+            hostMemory.close();
+        }
     }
 }

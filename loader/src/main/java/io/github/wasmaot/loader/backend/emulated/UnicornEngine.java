@@ -10,13 +10,16 @@ import java.util.List;
 public final class UnicornEngine implements AutoCloseable {
     private final UnicornLibrary lib;
     private final Pointer uc;
+    /** The library's {@code uc_wasmaot_direct_window}, or null (see {@link #directWindow}). */
+    private final com.sun.jna.Function directWindow;
     /** Callbacks must stay reachable while the engine lives, or JNA frees their trampolines. */
     private final List<Object> liveCallbacks = new ArrayList<>();
     private boolean closed;
 
-    private UnicornEngine(UnicornLibrary lib, Pointer uc) {
+    private UnicornEngine(UnicornLibrary lib, Pointer uc, com.sun.jna.Function directWindow) {
         this.lib = lib;
         this.uc = uc;
+        this.directWindow = directWindow;
     }
 
     /** Why no Unicorn library here emulates {@code arch} (with every library tried), or null when one does. */
@@ -38,11 +41,12 @@ public final class UnicornEngine implements AutoCloseable {
     }
 
     public static UnicornEngine open(int arch, int mode, int cpuModel) {
-        UnicornLibrary lib = UnicornLibrary.Libraries.DEFAULT.forArch(arch).map(UnicornLibrary.Libraries.Loaded::lib)
+        UnicornLibrary.Libraries.Loaded loaded = UnicornLibrary.Libraries.DEFAULT.forArch(arch)
                 .orElseThrow(() -> new UnicornException(unavailableReason(arch), UnicornConstants.UC_ERR_ARCH));
+        UnicornLibrary lib = loaded.lib();
         PointerByReference ref = new PointerByReference();
         check(lib, lib.uc_open(arch, mode, ref), "uc_open");
-        UnicornEngine engine = new UnicornEngine(lib, ref.getValue());
+        UnicornEngine engine = new UnicornEngine(lib, ref.getValue(), loaded.directWindow());
         check(lib, lib.uc_ctl(engine.uc, UnicornConstants.UC_CTL_CPU_MODEL_WRITE, cpuModel), "uc_ctl(cpu model)");
         return engine;
     }
@@ -55,6 +59,31 @@ public final class UnicornEngine implements AutoCloseable {
 
     public void map(long address, long size, int perms) {
         check(lib, lib.uc_mem_map(uc, address, size, perms), "uc_mem_map(0x" + Long.toHexString(address) + ")");
+    }
+
+    /** Maps guest pages backed by host memory at {@code host}, which must stay mapped while they are. */
+    public void mapPtr(long address, long size, int perms, long host) {
+        check(lib, lib.uc_mem_map_ptr(uc, address, size, perms, new Pointer(host)),
+                "uc_mem_map_ptr(0x" + Long.toHexString(address) + ")");
+    }
+
+    /**
+     * Whether the library can give translated code a direct window ({@link #directWindow}): the patched build on an
+     * x86-64 host.
+     */
+    public boolean hasDirectWindow() {
+        return directWindow != null && "amd64".equals(System.getProperty("os.arch"));
+    }
+
+    /**
+     * Lets translated code reach guest {@code [address, address+size)} at host {@code host + (guest - address)}
+     * without Unicorn's TLB lookup, as qemu-user reaches its guest; accesses not wholly inside take the usual path.
+     * The range must be read+write, non-executable pages mapped with {@link #mapPtr} from that host memory. A
+     * protect or unmap of any page in it ends the window; size 0 ends it.
+     */
+    public void directWindow(long address, long size, long host) {
+        check(lib, directWindow.invokeInt(new Object[] {uc, address, size, new Pointer(host)}),
+                "uc_wasmaot_direct_window(0x" + Long.toHexString(address) + ")");
     }
 
     public void protect(long address, long size, int perms) {

@@ -36,6 +36,9 @@ public interface UnicornLibrary extends Library {
 
     int uc_mem_unmap(Pointer uc, long address, long size);
 
+    /** Maps guest pages backed by the host memory at {@code ptr} (the caller keeps it mapped while they are). */
+    int uc_mem_map_ptr(Pointer uc, long address, long size, int perms, Pointer ptr);
+
     int uc_mem_protect(Pointer uc, long address, long size, int perms);
 
     int uc_mem_write(Pointer uc, long address, byte[] bytes, long size);
@@ -78,7 +81,13 @@ public interface UnicornLibrary extends Library {
          * A loaded library, where it came from, its {@link #uc_version} and which of the loader's architectures it
          * emulates.
          */
-        record Loaded(UnicornLibrary lib, String description, int version, java.util.Set<Integer> archs) {
+        record Loaded(UnicornLibrary lib, String description, int version, java.util.Set<Integer> archs,
+                      com.sun.jna.Function directWindow) {
+            /** A library without {@code uc_wasmaot_direct_window}. */
+            Loaded(UnicornLibrary lib, String description, int version, java.util.Set<Integer> archs) {
+                this(lib, description, version, archs, null);
+            }
+
             /** Where it came from and its version, for messages: {@code bundled … (Unicorn 2.0.1)}. */
             String describe() {
                 return description + " (Unicorn " + versionText(version) + ")";
@@ -185,7 +194,8 @@ public interface UnicornLibrary extends Library {
                     }
                     java.util.Set<Integer> archs = new java.util.HashSet<>();
                     ARCHS.keySet().stream().filter(lib::uc_arch_supported).forEach(archs::add);
-                    loadedLibs.add(new Loaded(lib, c.description(), version, java.util.Set.copyOf(archs)));
+                    loadedLibs.add(new Loaded(lib, c.description(), version, java.util.Set.copyOf(archs),
+                            directWindow(handle)));
                 }
                 return true;
             } catch (UnsatisfiedLinkError e) {
@@ -213,6 +223,18 @@ public interface UnicornLibrary extends Library {
             }
             return message.contains("wrong ELF class") || message.contains("invalid ELF header")
                     ? "cannot be loaded: not a library for this host" : "not found";
+        }
+
+        /**
+         * {@code uc_wasmaot_direct_window} of tools/unicorn's patch ({@code unicorn-2.1.4-wasm-aot-experimental.patch},
+         * which the bundled linux-x86_64 build carries), or null for a library without it (2.0.1, the system's).
+         */
+        private static com.sun.jna.Function directWindow(com.sun.jna.NativeLibrary handle) {
+            try {
+                return handle.getFunction("uc_wasmaot_direct_window");
+            } catch (UnsatisfiedLinkError e) {
+                return null;
+            }
         }
 
         /** dlopen flags: RTLD_LAZY, without RTLD_GLOBAL (JNA's default adds it). */
