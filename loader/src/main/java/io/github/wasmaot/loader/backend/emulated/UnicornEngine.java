@@ -69,12 +69,10 @@ public final class UnicornEngine implements AutoCloseable {
 
     /**
      * Whether the library can give translated code a direct window ({@link #directWindow}): the patched build on an
-     * x86-64 Linux host (the patch emits the window check for x86-64 hosts only; the backend's host memory for it
-     * comes from Linux mmap).
+     * x86-64 Linux host (see {@code UnicornLibrary.Libraries.directWindow}).
      */
     public boolean hasDirectWindow() {
-        return directWindow != null && "amd64".equals(System.getProperty("os.arch"))
-                && System.getProperty("os.name", "").startsWith("Linux");
+        return directWindow != null;
     }
 
     /**

@@ -78,8 +78,8 @@ public interface UnicornLibrary extends Library {
     /** The Unicorn libraries this process can use, each loaded once, and which one serves each architecture. */
     final class Libraries {
         /**
-         * A loaded library, where it came from, its {@link #uc_version} and which of the loader's architectures it
-         * emulates.
+         * A loaded library, where it came from, its {@link #uc_version}, which of the loader's architectures it
+         * emulates, and its {@code uc_wasmaot_direct_window} where it has one and this host can use it (else null).
          */
         record Loaded(UnicornLibrary lib, String description, int version, java.util.Set<Integer> archs,
                       com.sun.jna.Function directWindow) {
@@ -227,9 +227,14 @@ public interface UnicornLibrary extends Library {
 
         /**
          * {@code uc_wasmaot_direct_window} of tools/unicorn's patch ({@code unicorn-2.1.4-wasm-aot-experimental.patch},
-         * which the bundled linux-x86_64 build carries), or null for a library without it (2.0.1, the system's).
+         * which the bundled linux-x86_64 build carries), or null for a library without it (2.0.1, the system's) and on
+         * hosts other than x86-64 Linux: the patch emits the window check for x86-64 hosts only, and the emulated
+         * backend's host memory for the window comes from Linux mmap.
          */
         private static com.sun.jna.Function directWindow(com.sun.jna.NativeLibrary handle) {
+            if (!"linux_64".equals(UnicornNatives.hostPlatform())) {
+                return null;
+            }
             try {
                 return handle.getFunction("uc_wasmaot_direct_window");
             } catch (UnsatisfiedLinkError e) {

@@ -122,7 +122,7 @@ public final class UnicornNatives {
     }
 
     /** This host as unidbg-unicorn2 names its platforms ({@code linux_64}, {@code osx_arm64} …), or null. */
-    private static String hostPlatform() {
+    static String hostPlatform() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
         String cpu = arch.equals("amd64") || arch.equals("x86_64") ? "64"
